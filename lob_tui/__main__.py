@@ -1,0 +1,5 @@
+"""Allow ``python -m lob_tui`` as well as the ``lob-tui`` console script."""
+
+from lob_tui.cli import main
+
+raise SystemExit(main())

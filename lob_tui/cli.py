@@ -1,0 +1,188 @@
+"""The ``lob-tui`` command line: start the app, check a framework, export notes.
+
+``check`` and ``export`` must start fast, so this module imports only the data
+core at the top; Textual is imported inside ``_run_app`` alone. Every fault
+the user can mend ends in Dutch lines on stderr and exit code 1, wrong usage
+in exit code 2, and no traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from lob_tui import __version__, resources
+from lob_tui.errors import LobFout, Probleem
+from lob_tui.framework import Raamwerk, Rol, load_raamwerk, summary
+
+EXIT_OK, EXIT_FOUT, EXIT_GEBRUIK = 0, 1, 2
+
+# argparse speaks English; these are the messages a mistyped command meets.
+_ARGPARSE_NL = [
+    (r"^unrecognized arguments: (.*)$", r"onbekende argumenten: \1"),
+    (r"^the following arguments are required: (.*)$", r"deze argumenten ontbreken: \1"),
+    (
+        r"^argument (\S+): invalid choice: (.*?) \(choose from (.*)\)$",
+        r"\1: ongeldige keuze \2 (kies uit \3)",
+    ),
+    (r"^argument (\S+): expected one argument$", r"\1 verwacht een waarde"),
+    (r"^argument (\S+): expected at least one argument$", r"\1 verwacht minstens één waarde"),
+    (r"^argument (\S+): not allowed with argument (\S+)$", r"\1 gaat niet samen met \2"),
+    (r"^argument (\S+): invalid (\w+) value: (.*)$", r"\1: ongeldige waarde \3"),
+    (r"^ambiguous option: (.*)$", r"dubbelzinnige optie: \1"),
+]
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    def add_usage(
+        self, usage: str | None, actions: object, groups: object, prefix: str | None = None
+    ) -> None:
+        super().add_usage(usage, actions, groups, prefix or "gebruik: ")  # type: ignore[arg-type]
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose help and errors are in Dutch."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.opties = self.add_argument_group("opties")
+        self.opties.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, dutch in _ARGPARSE_NL:
+            if re.match(pattern, message):
+                message = re.sub(pattern, dutch, message)
+                break
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_GEBRUIK, f"{self.prog}: {message}\n")
+
+
+def _add_common(group: argparse._ArgumentGroup, *, top: bool) -> None:
+    """The options every command takes; on subcommands they keep the top level's value."""
+    default = None if top else argparse.SUPPRESS
+    group.add_argument(
+        "--notes",
+        type=Path,
+        metavar="PAD",
+        default=default,
+        help="het notitiebestand (standaard in je gegevensmap, zie README)",
+    )
+    group.add_argument(
+        "--framework",
+        type=Path,
+        metavar="PAD",
+        default=default,
+        help="een ander raamwerkbestand dan het meegeleverde raamwerk.toml",
+    )
+    group.add_argument(
+        "--role",
+        metavar="ID",
+        default=default,
+        help="de rol (id uit het raamwerk); nodig als het raamwerk meer rollen heeft",
+    )
+
+
+def build_parser() -> _Parser:
+    """The whole command line, with a Dutch help text for each command."""
+    parser = _Parser(
+        prog="lob-tui",
+        description=(
+            "Loop het Raamwerk voor loopbaanbegeleiding jongeren door, geef per item aan\n"
+            "waar je staat, schrijf aantekeningen en exporteer een overzicht voor een\n"
+            "gesprek met een collega. Zonder opdracht start de app."
+        ),
+    )
+    _add_common(parser.opties, top=True)
+    parser.opties.add_argument(
+        "--version",
+        action="version",
+        version=f"lob-tui {__version__}",
+        help="toon het versienummer en stop",
+    )
+    commands = parser.add_subparsers(dest="command", title="opdrachten", metavar="OPDRACHT")
+
+    check = commands.add_parser(
+        "check",
+        help="controleer het raamwerkbestand en toon een samenvatting",
+        description="Controleer een raamwerkbestand: elke fout met bestand en regel.",
+    )
+    _add_common(check.opties, top=False)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "check":
+            return _check(args)
+        return _run_app(args)
+    except LobFout as fout:
+        for probleem in fout.problemen:
+            print(f"lob-tui: {probleem}", file=sys.stderr)
+        return EXIT_FOUT
+    except KeyboardInterrupt:
+        return 130
+
+
+def framework_path(args: argparse.Namespace) -> Path:
+    """The framework file the options select."""
+    return args.framework or resources.default_framework_path()
+
+
+def load_framework(args: argparse.Namespace) -> Raamwerk:
+    """Load the selected framework, or raise its Dutch problems."""
+    return load_raamwerk(framework_path(args))
+
+
+def choose_role(raamwerk: Raamwerk, rol_id: str | None) -> Rol | None:
+    """The role ``--role`` names, the only role, or None when the user must choose."""
+    if rol_id is not None:
+        rol = raamwerk.rol(rol_id)
+        if rol is None:
+            bekend = ", ".join(r.id for r in raamwerk.rollen)
+            raise LobFout(Probleem(raamwerk.pad, f"de rol '{rol_id}' bestaat niet (wel: {bekend})"))
+        return rol
+    return raamwerk.rollen[0] if len(raamwerk.rollen) == 1 else None
+
+
+def require_role(raamwerk: Raamwerk, rol_id: str | None) -> Rol:
+    """Like ``choose_role``, but a command line without a dialog needs an answer now."""
+    rol = choose_role(raamwerk, rol_id)
+    if rol is None:
+        bekend = ", ".join(r.id for r in raamwerk.rollen)
+        raise LobFout(f"dit raamwerk heeft meer rollen; kies er een met --role ({bekend})")
+    return rol
+
+
+def notes_path(args: argparse.Namespace, rol: Rol) -> Path:
+    """The notes file the options select for this role."""
+    path: Path | None = args.notes
+    return path.expanduser() if path else resources.default_notes_path(rol.id)
+
+
+def _check(args: argparse.Namespace) -> int:
+    raamwerk = load_framework(args)
+    print("\n".join(summary(raamwerk)))
+    print("In orde.")
+    return EXIT_OK
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    raamwerk = load_framework(args)
+    rol = choose_role(raamwerk, args.role)
+    from lob_tui.app import run_app  # Textual loads only when the app starts.
+
+    return run_app(
+        raamwerk,
+        rol,
+        notes=args.notes.expanduser() if args.notes else None,
+        settings=resources.settings_path(),
+    )

@@ -1,0 +1,52 @@
+"""The one error type for faults the user can mend: a bad file, a wrong option.
+
+Everything the user reads is Dutch, and every message says what is wrong,
+where (file and line when known) and what to do. The command line prints
+these as single lines and exits 1; the app shows them in a dialog. Anything
+that is *not* a ``LobFout`` is a bug in lob-tui and is reported as such.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Probleem:
+    """One thing wrong in one file, with the line where it was found."""
+
+    pad: Path | None
+    melding: str
+    regel: int | None = None
+
+    def __str__(self) -> str:
+        if self.pad is None:
+            return self.melding
+        plaats = f"{self.pad}, regel {self.regel}" if self.regel else str(self.pad)
+        return f"{plaats}: {self.melding}"
+
+
+class LobFout(Exception):
+    """A fault in the user's input; carries one or more Dutch ``Probleem``s."""
+
+    def __init__(self, problemen: list[Probleem] | Probleem | str) -> None:
+        if isinstance(problemen, str):
+            problemen = [Probleem(None, problemen)]
+        elif isinstance(problemen, Probleem):
+            problemen = [problemen]
+        self.problemen: list[Probleem] = problemen
+        super().__init__("\n".join(str(p) for p in problemen))
+
+    @property
+    def eerste(self) -> Probleem:
+        """The first problem: the one a short message shows."""
+        return self.problemen[0]
+
+
+class RaamwerkFout(LobFout):
+    """The framework file cannot be used; nothing was loaded."""
+
+
+class NotitieFout(LobFout):
+    """The notes file cannot be read; it was left exactly as it was."""

@@ -1,0 +1,347 @@
+"""A person's notes on one role of the framework: statuses, notes, aandachtsvelden.
+
+This is the model the app edits and the export reads. It knows how to turn
+itself into TOML text and back, and checks every value it reads, because the
+notes file is the user's own: they may open it in any text editor, and a
+mistake there must be reported with its line, never papered over.
+
+Line ends are normalised to ``\\n`` on the way in; everything else a note holds
+round-trips exactly. Notes for items that are no longer in the framework are
+kept as they are and reported, never dropped. This module never imports
+Textual.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from lob_tui import tomlfile
+from lob_tui.errors import NotitieFout, Probleem
+
+SCHEMA = 1
+"""The version of the notes file layout this code writes."""
+
+HEADER = (
+    "# Notities bij het Raamwerk voor loopbaanbegeleiding jongeren, bewaard door lob-tui.\n"
+    "# Je mag dit bestand met de hand bewerken (bewaar het als UTF-8), maar liever niet\n"
+    "# terwijl lob-tui het open heeft. Schrijf geen namen van leerlingen in je notities.\n"
+)
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class Status(StrEnum):
+    """Where the person stands on an item; no status means not yet assessed."""
+
+    BEHEERS_IK = "beheers ik"
+    WIL_IK_ONTWIKKELEN = "wil ik ontwikkelen"
+    BESPREKEN = "bespreken met collega"
+
+    @property
+    def toets(self) -> str:
+        """The key that sets this status in the app (1, 2 or 3)."""
+        return str(list(Status).index(self) + 1)
+
+
+def normalise(text: str) -> str:
+    """Make every line end ``\\n``, as the README promises, and refuse what TOML cannot hold.
+
+    TOML stores any Unicode scalar value, so the only characters refused are
+    lone surrogates, which no UTF-8 file can hold.
+    """
+    if _LONE_SURROGATE.search(text):
+        raise NotitieFout(
+            "deze tekst bevat een ongeldig teken (een losse surrogaat) dat niet bewaard kan "
+            "worden; verwijder het en probeer opnieuw"
+        )
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def now() -> datetime:
+    """The local time to the second, with its offset: what 'gewijzigd' records."""
+    return datetime.now().astimezone().replace(microsecond=0)
+
+
+@dataclass
+class ItemNotitie:
+    """The status and note of one item."""
+
+    status: Status | None = None
+    tekst: str = ""
+    gewijzigd: datetime | None = None
+
+    @property
+    def is_leeg(self) -> bool:
+        """Neither a status nor a note: the item has not been looked at."""
+        return self.status is None and not self.tekst
+
+
+@dataclass
+class Aandachtsveld:
+    """The free notes field of one section, as on the framework's web page."""
+
+    tekst: str = ""
+    gewijzigd: datetime | None = None
+
+
+@dataclass
+class Notities:
+    """Everything one person wrote about one role.
+
+    ``revisie`` goes up with every change, so the app can tell whether what is
+    on screen has been saved without comparing texts.
+    """
+
+    rol_id: str
+    naam: str = ""
+    items: dict[str, ItemNotitie] = field(default_factory=dict)
+    velden: dict[str, Aandachtsveld] = field(default_factory=dict)
+    revisie: int = 0
+
+    def item(self, item_id: str) -> ItemNotitie:
+        """The item's notes; an empty one (not stored) when there are none."""
+        return self.items.get(item_id) or ItemNotitie()
+
+    def veld(self, sectie_id: str) -> Aandachtsveld:
+        """The section's aandachtsveld; an empty one when there is none."""
+        return self.velden.get(sectie_id) or Aandachtsveld()
+
+    def set_status(self, item_id: str, status: Status | None, when: datetime | None = None) -> bool:
+        """Set or clear an item's status; return whether anything changed."""
+        current = self.item(item_id)
+        if current.status == status:
+            return False
+        self._store_item(item_id, ItemNotitie(status, current.tekst, when or now()))
+        return True
+
+    def set_tekst(self, item_id: str, tekst: str, when: datetime | None = None) -> bool:
+        """Set an item's note; return whether anything changed."""
+        tekst = normalise(tekst)
+        current = self.item(item_id)
+        if current.tekst == tekst:
+            return False
+        self._store_item(item_id, ItemNotitie(current.status, tekst, when or now()))
+        return True
+
+    def set_veld(self, sectie_id: str, tekst: str, when: datetime | None = None) -> bool:
+        """Set a section's aandachtsveld; return whether anything changed."""
+        tekst = normalise(tekst)
+        if self.veld(sectie_id).tekst == tekst:
+            return False
+        if tekst:
+            self.velden[sectie_id] = Aandachtsveld(tekst, when or now())
+        else:
+            self.velden.pop(sectie_id, None)
+        self.revisie += 1
+        return True
+
+    def set_naam(self, naam: str) -> bool:
+        """Set the person's name shown on exports; return whether it changed."""
+        naam = normalise(naam).strip()
+        if naam == self.naam:
+            return False
+        self.naam = naam
+        self.revisie += 1
+        return True
+
+    def _store_item(self, item_id: str, notitie: ItemNotitie) -> None:
+        if notitie.is_leeg:
+            self.items.pop(item_id, None)
+        else:
+            self.items[item_id] = notitie
+        self.revisie += 1
+
+    def heeft_iets(self, item_id: str) -> bool:
+        """Whether the item has a status or a note: what progress counts."""
+        return not self.item(item_id).is_leeg
+
+    def voortgang(self, item_ids: Iterable[str]) -> tuple[int, int]:
+        """How many of these items have a status or note, out of how many."""
+        ids = list(item_ids)
+        return sum(1 for i in ids if self.heeft_iets(i)), len(ids)
+
+    @property
+    def is_leeg(self) -> bool:
+        """No status, no note and no aandachtsveld: the web page's 'nothing to download'."""
+        return not self.items and not any(v.tekst for v in self.velden.values())
+
+    def onbekend(self, item_ids: Iterable[str], sectie_ids: Iterable[str]) -> list[str]:
+        """Ids in these notes that the framework does not have (kept, never dropped)."""
+        known_items, known_sections = set(item_ids), set(sectie_ids)
+        unknown = [i for i in self.items if i not in known_items]
+        unknown += [s for s in self.velden if s not in known_sections]
+        return unknown
+
+    def copy(self) -> Notities:
+        """A snapshot to save in the background while the user goes on typing."""
+        return Notities(self.rol_id, self.naam, dict(self.items), dict(self.velden), self.revisie)
+
+
+def dumps(notities: Notities) -> str:
+    """The notes as TOML text, items and fields sorted by id so diffs stay small."""
+    data: dict[str, Any] = {"schema": SCHEMA, "rol": notities.rol_id}
+    if notities.naam:
+        data["naam"] = notities.naam
+    items: dict[str, Any] = {}
+    for item_id in sorted(notities.items):
+        notitie = notities.items[item_id]
+        entry: dict[str, Any] = {}
+        if notitie.status is not None:
+            entry["status"] = notitie.status.value
+        if notitie.tekst:
+            entry["notitie"] = notitie.tekst
+        if notitie.gewijzigd is not None:
+            entry["gewijzigd"] = notitie.gewijzigd
+        items[item_id] = entry
+    velden: dict[str, dict[str, Any]] = {}
+    for sectie_id in sorted(notities.velden):
+        veld = notities.velden[sectie_id]
+        gebied_id, _, soort = sectie_id.partition("/")
+        entry = {"tekst": veld.tekst}
+        if veld.gewijzigd is not None:
+            entry["gewijzigd"] = veld.gewijzigd
+        velden.setdefault(gebied_id, {})[soort] = entry
+    if items:
+        data["items"] = items
+    if velden:
+        data["aandachtsvelden"] = velden
+    # multiline_strings keeps a note's lines on lines of their own in the file;
+    # it would drop a "\r", which normalise() has already turned into "\n".
+    return HEADER + "\n" + tomli_w.dumps(data, multiline_strings=True)
+
+
+_STATUS_VALUES = ", ".join(f"'{s.value}'" for s in Status)
+
+
+def loads(text: str, path: Path) -> Notities:
+    """Parse and check the text of a notes file; raise ``NotitieFout`` naming file and line."""
+    parsed = tomlfile.parse(text, path)
+    if isinstance(parsed, Probleem):
+        raise NotitieFout(parsed)
+    return _Checker(path, tomlfile.LineIndex.of(text)).notities(parsed)
+
+
+@dataclass
+class _Checker:
+    """Checks a parsed notes file key by key, so a message can name the line."""
+
+    path: Path
+    lines: tomlfile.LineIndex
+
+    def fail(self, melding: str, line: int | None) -> NotitieFout:
+        return NotitieFout(Probleem(self.path, melding, line))
+
+    def table_line(self, *parts: str) -> int | None:
+        """The line of the header ``[a.b.c]``, however its keys are quoted."""
+        for name, lines in self.lines.headers.items():
+            if [
+                p.strip().strip("\"'")
+                for p in re.split(r"\.(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", name)
+            ] == list(parts):
+                return lines[0]
+        return None
+
+    def expect(self, value: Any, kind: type | tuple[type, ...], what: str, line: int | None) -> Any:
+        if not isinstance(value, kind) or isinstance(value, bool):
+            soort = {str: "tekst", int: "geheel getal", dict: "tabel"}.get(
+                kind if isinstance(kind, type) else kind[0], "datum en tijd"
+            )
+            raise self.fail(f"{what} moet {soort} zijn", line)
+        return value
+
+    def notities(self, data: dict[str, Any]) -> Notities:
+        schema = data.get("schema")
+        if schema is None:
+            raise self.fail(
+                "de sleutel 'schema' ontbreekt; is dit wel een notitiebestand van lob-tui?", 1
+            )
+        self.expect(schema, int, "'schema'", self.lines.key(0, "schema"))
+        if schema > SCHEMA:
+            raise self.fail(
+                f"dit bestand heeft schema {schema} en is gemaakt door een nieuwere lob-tui "
+                f"(deze versie kent schema {SCHEMA}); werk lob-tui bij",
+                self.lines.key(0, "schema"),
+            )
+        if schema < 1:
+            raise self.fail(f"schema {schema} bestaat niet", self.lines.key(0, "schema"))
+        rol = self.expect(data.get("rol"), str, "'rol'", self.lines.key(0, "rol") or 1)
+        naam = self.expect(data.get("naam", ""), str, "'naam'", self.lines.key(0, "naam"))
+        notities = Notities(rol, naam)
+
+        items = self.expect(data.get("items", {}), dict, "'items'", self.lines.key(0, "items"))
+        for item_id, entry in items.items():
+            notities.items[item_id] = self.item(item_id, entry)
+        velden = self.expect(data.get("aandachtsvelden", {}), dict, "'aandachtsvelden'", None)
+        for gebied_id, secties in velden.items():
+            line = self.table_line("aandachtsvelden", gebied_id)
+            self.expect(secties, dict, f"aandachtsvelden.{gebied_id}", line)
+            for soort, entry in secties.items():
+                notities.velden[f"{gebied_id}/{soort}"] = self.veld(gebied_id, soort, entry)
+        return notities
+
+    def item(self, item_id: str, entry: Any) -> ItemNotitie:
+        line = self.table_line("items", item_id)
+        where = f"items.{item_id}"
+        self.expect(entry, dict, where, line)
+        status = entry.get("status")
+        if status is not None:
+            self.expect(status, str, f"{where}.status", self.lines.key(line, "status"))
+            if status not in {s.value for s in Status}:
+                raise self.fail(
+                    f"{where}.status '{status}' is geen status; kies uit {_STATUS_VALUES}",
+                    self.lines.key(line, "status"),
+                )
+        tekst = self.expect(
+            entry.get("notitie", ""), str, f"{where}.notitie", self.lines.key(line, "notitie")
+        )
+        gewijzigd = self.when(entry, where, line)
+        return ItemNotitie(Status(status) if status else None, normalise(tekst), gewijzigd)
+
+    def veld(self, gebied_id: str, soort: str, entry: Any) -> Aandachtsveld:
+        line = self.table_line("aandachtsvelden", gebied_id, soort)
+        where = f"aandachtsvelden.{gebied_id}.{soort}"
+        self.expect(entry, dict, where, line)
+        tekst = self.expect(
+            entry.get("tekst", ""), str, f"{where}.tekst", self.lines.key(line, "tekst")
+        )
+        return Aandachtsveld(normalise(tekst), self.when(entry, where, line))
+
+    def when(self, entry: dict[str, Any], where: str, line: int | None) -> datetime | None:
+        value = entry.get("gewijzigd")
+        if value is None:
+            return None
+        at = self.lines.key(line, "gewijzigd")
+        if isinstance(value, date) and not isinstance(value, datetime):
+            return datetime(value.year, value.month, value.day)
+        return self.expect(value, datetime, f"{where}.gewijzigd", at)  # type: ignore[no-any-return]
+
+
+def parse_bytes(data: bytes, path: Path) -> Notities:
+    """Decode and parse the bytes of a notes file."""
+    text = tomlfile.decode_utf8(data, path)
+    if isinstance(text, Probleem):
+        raise NotitieFout(text)
+    return loads(text, path)
+
+
+__all__ = [
+    "SCHEMA",
+    "Aandachtsveld",
+    "ItemNotitie",
+    "Notities",
+    "Status",
+    "dumps",
+    "loads",
+    "normalise",
+    "parse_bytes",
+    "tomllib",
+]
