@@ -8,8 +8,11 @@ that is *not* a ``LobFout`` is a bug in lob-tui and is reported as such.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from pathlib import Path
+
+from lob_tui.printable import printable
 
 
 @dataclass(frozen=True)
@@ -21,10 +24,11 @@ class Probleem:
     regel: int | None = None
 
     def __str__(self) -> str:
+        """One line for a terminal or dialog; text from the file cannot act as control codes."""
         if self.pad is None:
-            return self.melding
+            return printable(self.melding)
         plaats = f"{self.pad}, regel {self.regel}" if self.regel else str(self.pad)
-        return f"{plaats}: {self.melding}"
+        return printable(f"{plaats}: {self.melding}")
 
 
 class LobFout(Exception):
@@ -35,7 +39,8 @@ class LobFout(Exception):
             problemen = [Probleem(None, problemen)]
         elif isinstance(problemen, Probleem):
             problemen = [problemen]
-        self.problemen: list[Probleem] = problemen
+        # An error that says nothing would leave the user guessing; never raise one empty.
+        self.problemen: list[Probleem] = problemen or [Probleem(None, "onbekende fout")]
         super().__init__("\n".join(str(p) for p in problemen))
 
     @property
@@ -50,3 +55,18 @@ class RaamwerkFout(LobFout):
 
 class NotitieFout(LobFout):
     """The notes file cannot be read; it was left exactly as it was."""
+
+
+_LEESREDENEN = {
+    errno.EACCES: "geen leesrechten",
+    errno.EPERM: "geen toestemming",
+    errno.EISDIR: "dit is een map, geen bestand",
+    errno.ENOENT: "het bestand bestaat niet",
+    errno.EIO: "de schijf gaf een leesfout",
+    errno.ELOOP: "een symbolische koppeling die in een kring naar zichzelf verwijst",
+}
+
+
+def describe_read_error(error: OSError) -> str:
+    """Why a file could not be read, in Dutch where the reason is a common one."""
+    return _LEESREDENEN.get(error.errno or 0, error.strerror or str(error))

@@ -14,6 +14,7 @@ list rather than one error per attempt. This module never imports Textual.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -22,12 +23,15 @@ from pathlib import Path
 from typing import Any
 
 from lob_tui import tomlfile
-from lob_tui.errors import Probleem, RaamwerkFout
+from lob_tui.errors import Probleem, RaamwerkFout, describe_read_error
+from lob_tui.printable import printable
+from lob_tui.tomlfile import KeyPath
 
 FORMAAT = 1
 """The version of the framework file format this code reads."""
 
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*\Z")
+"""What an id may look like: safe in a file name and as a bare TOML key."""
 
 
 class Soort(StrEnum):
@@ -176,7 +180,7 @@ def load_raamwerk(path: Path) -> Raamwerk:
         raise RaamwerkFout(Probleem(path, "het raamwerkbestand bestaat niet")) from None
     except OSError as error:
         raise RaamwerkFout(
-            Probleem(path, f"kan het bestand niet lezen ({error.strerror})")
+            Probleem(path, f"kan het bestand niet lezen ({describe_read_error(error)})")
         ) from None
     return parse_raamwerk(data, path)
 
@@ -197,26 +201,36 @@ def parse_raamwerk(data: bytes, path: Path) -> Raamwerk:
     return raamwerk
 
 
-_TYPE_NAMES = {str: "tekst", int: "geheel getal", list: "lijst", dict: "tabel"}
+# The keys each table may hold; any other key is most likely a typo that would
+# otherwise be ignored without a word (a misspelled "bronnen" loses the sources).
+_KEYS = {
+    "het raamwerk": ("formaat", "titel", "bronnen", "voetnoten", "rollen"),
+    "rol": ("id", "naam", "doelgroep", "aandachtsgebieden"),
+    "aandachtsgebied": ("id", "naam", *(s.value for s in Soort)),
+    "item": ("id", "tekst", "bronnen", "voetnoot"),
+}
+
+
+def _dotted(at: KeyPath) -> str:
+    """A path as a header names it: ``("rollen", 0, "x")`` is ``rollen.x``."""
+    return ".".join(part for part in at if isinstance(part, str))
 
 
 @dataclass
 class _Reader:
-    """Walks the parsed data once, building the model and collecting problems."""
+    """Walks the parsed data once, building the model and collecting problems.
+
+    Every value is addressed by its path in the parsed data, which the line
+    index turns into the line it was written on (or its table's line when it
+    is missing).
+    """
 
     path: Path
     lines: tomlfile.LineIndex
     problemen: list[Probleem] = field(default_factory=list)
-    _counters: dict[str, int] = field(default_factory=dict)
 
-    def problem(self, melding: str, line: int | None) -> None:
-        self.problemen.append(Probleem(self.path, melding, line))
-
-    def next_header(self, name: str) -> int | None:
-        """The line of the next ``[[name]]`` table met in document order."""
-        position = self._counters.get(name, 0)
-        self._counters[name] = position + 1
-        return self.lines.header(name, position)
+    def problem(self, melding: str, at: KeyPath) -> None:
+        self.problemen.append(Probleem(self.path, melding, self.lines.line(*at)))
 
     def value(
         self,
@@ -224,81 +238,101 @@ class _Reader:
         key: str,
         kind: type,
         where: str,
-        line: int | None,
+        at: KeyPath,
         required: bool = True,
     ) -> Any:
         """Fetch ``table[key]`` of type ``kind``; report it missing, mistyped or empty."""
-        at = self.lines.key(line, key) if line is not None else None
         if key not in table:
             if required:
-                self.problem(f"{where}: de sleutel '{key}' ontbreekt; voeg die toe", line)
+                self.problem(f"{where}: de sleutel '{key}' ontbreekt; voeg die toe", at)
             return None
-        value = table[key]
+        value: Any = table[key]
         if not isinstance(value, kind) or isinstance(value, bool):
-            self.problem(
-                f"{where}: '{key}' moet {_TYPE_NAMES[kind]} zijn, "
-                f"niet {_TYPE_NAMES.get(type(value), type(value).__name__)}",
-                at,
-            )
+            self.problem(self.wrong_type(key, kind, value, where, (*at, key)), (*at, key))
             return None
-        if kind is str and not str(value).strip():
-            self.problem(f"{where}: '{key}' is leeg; vul een tekst in", at)
+        if isinstance(value, str) and not value.strip():
+            self.problem(f"{where}: '{key}' is leeg; vul een tekst in", (*at, key))
             return None
         return value
 
-    def check_id(self, value: Any, seen: dict[str, int | None], where: str, at: int | None) -> None:
+    @staticmethod
+    def wrong_type(key: str, kind: type, value: object, where: str, at: KeyPath) -> str:
+        expected, found = tomlfile.kind_name(kind), tomlfile.type_name(value)
+        melding = f"{where}: '{key}' moet {expected} zijn, niet {found}"
+        if kind is list and isinstance(value, dict):
+            melding += f"; schrijf [[{_dotted(at)}]] met dubbele haken"
+        elif kind is str and not isinstance(value, dict | list):
+            melding += "; zet de tekst tussen aanhalingstekens"
+        return melding
+
+    def unknown_keys(self, table: dict[str, Any], soort: str, where: str, at: KeyPath) -> None:
+        """Report keys lob-tui does not read, suggesting the one probably meant."""
+        allowed = _KEYS[soort]
+        for key in table:
+            if key in allowed:
+                continue
+            close = difflib.get_close_matches(key, allowed, n=1)
+            hint = f"; bedoel je '{close[0]}'?" if close else f" (wel: {', '.join(allowed)})"
+            self.problem(f"{where}: onbekende sleutel '{key}'{hint}", (*at, key))
+
+    def check_id(self, value: Any, seen: dict[str, int], where: str, at: KeyPath) -> None:
         """Report an id that is malformed or used twice."""
         if not isinstance(value, str):
             return
-        if not ID_PATTERN.match(value):
+        if not ID_PATTERN.fullmatch(value):
             self.problem(
-                f"{where}: id '{value}' mag alleen kleine letters, cijfers en '-' bevatten",
+                f"{where}: id '{value}' mag alleen kleine letters, cijfers en '-' bevatten "
+                "en begint met een letter of cijfer",
                 at,
             )
+        line = self.lines.line(*at)
         if value in seen:
-            first = seen[value]
-            eerder = f" (eerder op regel {first})" if first else ""
-            self.problem(f"{where}: id '{value}' komt twee keer voor{eerder}; kies een ander", at)
+            self.problem(
+                f"{where}: id '{value}' komt twee keer voor (eerder op regel {seen[value]}); "
+                "kies een andere",
+                at,
+            )
         else:
-            seen[value] = at
+            seen[value] = line
 
     def raamwerk(self, data: dict[str, Any]) -> Raamwerk | None:
-        formaat = self.value(data, "formaat", int, "het raamwerk", 0)
+        self.unknown_keys(data, "het raamwerk", "het raamwerk", ())
+        formaat = self.value(data, "formaat", int, "het raamwerk", ())
         if isinstance(formaat, int) and formaat != FORMAAT:
             self.problem(
                 f"formaat {formaat} wordt niet ondersteund (deze versie leest formaat {FORMAAT})",
-                self.lines.key(0, "formaat"),
+                ("formaat",),
             )
-        titel = self.value(data, "titel", str, "het raamwerk", 0)
+        titel = self.value(data, "titel", str, "het raamwerk", ())
         bronnen = self.bronnen(data)
         voetnoten = self.voetnoten(data)
         rollen = self.rollen(data, bronnen, voetnoten)
-        if titel is None or bronnen is None or voetnoten is None:
+        if titel is None:
             return None
         return Raamwerk(titel, bronnen, voetnoten, tuple(rollen), self.path)
 
-    def bronnen(self, data: dict[str, Any]) -> dict[str, Bron] | None:
-        table = self.value(data, "bronnen", dict, "het raamwerk", 0, required=False) or {}
-        line = self.lines.header("bronnen", 0)
+    def bronnen(self, data: dict[str, Any]) -> dict[str, Bron]:
+        table = self.value(data, "bronnen", dict, "het raamwerk", (), required=False) or {}
         result = {}
         for letter, titel in table.items():
-            at = self.lines.key(line, letter)
+            at = ("bronnen", letter)
             if not re.fullmatch(r"[A-Z]", letter):
-                self.problem(f"bron '{letter}': een bron heet naar één hoofdletter", at)
+                self.problem(f"bron '{letter}': een bron heet naar één hoofdletter (A-Z)", at)
             elif not isinstance(titel, str) or not titel.strip():
                 self.problem(f"bron '{letter}': de titel moet een niet-lege tekst zijn", at)
             else:
                 result[letter] = Bron(letter, titel)
         return result
 
-    def voetnoten(self, data: dict[str, Any]) -> dict[int, Voetnoot] | None:
-        table = self.value(data, "voetnoten", dict, "het raamwerk", 0, required=False) or {}
-        line = self.lines.header("voetnoten", 0)
-        result = {}
+    def voetnoten(self, data: dict[str, Any]) -> dict[int, Voetnoot]:
+        table = self.value(data, "voetnoten", dict, "het raamwerk", (), required=False) or {}
+        result: dict[int, Voetnoot] = {}
         for nummer, tekst in table.items():
-            at = self.lines.key(line, nummer)
-            if not nummer.isdigit():
+            at = ("voetnoten", nummer)
+            if not re.fullmatch(r"[0-9]+", nummer):
                 self.problem(f"voetnoot '{nummer}': een voetnoot heet naar een getal", at)
+            elif int(nummer) in result:
+                self.problem(f"voetnoot {int(nummer)} staat er twee keer", at)
             elif not isinstance(tekst, str) or not tekst.strip():
                 self.problem(f"voetnoot {nummer}: de tekst moet een niet-lege tekst zijn", at)
             else:
@@ -306,19 +340,21 @@ class _Reader:
         return result
 
     def rollen(
-        self, data: dict[str, Any], bronnen: dict[str, Bron] | None, voetnoten: Any
+        self, data: dict[str, Any], bronnen: dict[str, Bron], voetnoten: dict[int, Voetnoot]
     ) -> list[Rol]:
-        tables = self.value(data, "rollen", list, "het raamwerk", 0)
-        if tables is not None and not tables:
-            self.problem("het raamwerk heeft geen rollen; voeg een [[rollen]] toe", None)
-        seen: dict[str, int | None] = {}
+        tables = self.value(data, "rollen", list, "het raamwerk", (), required=False)
+        if not tables and ("rollen" not in data or tables == []):
+            self.problem(
+                "het raamwerk heeft geen rollen; voeg een [[rollen]]-blok toe", ("rollen",)
+            )
+        seen: dict[str, int] = {}
         rollen = []
-        for table in tables or []:
-            line = self.next_header("rollen")
+        for number, table in enumerate(tables or []):
+            at = ("rollen", number)
             if not isinstance(table, dict):
-                self.problem("elke rol moet een tabel [[rollen]] zijn", None)
+                self.problem("elke rol moet een tabel [[rollen]] zijn", at)
                 continue
-            rol = self.rol(table, line, seen, bronnen or {}, voetnoten or {})
+            rol = self.rol(table, at, seen, bronnen, voetnoten)
             if rol is not None:
                 rollen.append(rol)
         return rollen
@@ -326,66 +362,65 @@ class _Reader:
     def rol(
         self,
         table: dict[str, Any],
-        line: int | None,
-        seen: dict[str, int | None],
+        at: KeyPath,
+        seen: dict[str, int],
         bronnen: dict[str, Bron],
         voetnoten: dict[int, Voetnoot],
     ) -> Rol | None:
-        rol_id = self.value(table, "id", str, "een rol", line)
+        rol_id = self.value(table, "id", str, "een rol", at)
         where = f"rol '{rol_id}'" if rol_id else "een rol"
-        self.check_id(rol_id, seen, where, self.lines.key(line, "id"))
-        naam = self.value(table, "naam", str, where, line)
-        doelgroep = self.value(table, "doelgroep", str, where, line, required=False) or ""
-        tables = self.value(table, "aandachtsgebieden", list, where, line, required=False)
-        if not tables:
-            self.problem(
-                f"{where} heeft geen aandachtsgebieden; voeg een [[rollen.aandachtsgebieden]] toe",
-                line,
-            )
-            tables = []
-        # Ids of areas, and of items, must be unique within the role: notes refer to them.
-        area_ids: dict[str, int | None] = {}
-        item_ids: dict[str, int | None] = {}
-        gebieden = []
-        for gebied_table in tables:
-            gebied_line = self.next_header("rollen.aandachtsgebieden")
-            if not isinstance(gebied_table, dict):
-                self.problem(f"{where}: elk aandachtsgebied moet een tabel zijn", line)
-                continue
-            gebied = self.gebied(gebied_table, gebied_line, area_ids, item_ids, bronnen, voetnoten)
-            if gebied is not None:
-                gebieden.append(gebied)
+        self.unknown_keys(table, "rol", where, at)
+        self.check_id(rol_id, seen, where, (*at, "id"))
+        naam = self.value(table, "naam", str, where, at)
+        doelgroep = self.value(table, "doelgroep", str, where, at, required=False) or ""
+        gebieden = self.gebieden(table, at, where, bronnen, voetnoten)
         if rol_id is None or naam is None:
             return None
         return Rol(rol_id, naam, doelgroep, tuple(gebieden))
 
+    def gebieden(
+        self,
+        table: dict[str, Any],
+        at: KeyPath,
+        where: str,
+        bronnen: dict[str, Bron],
+        voetnoten: dict[int, Voetnoot],
+    ) -> list[Aandachtsgebied]:
+        """The role's areas; ids of areas, and of items, are unique within the role."""
+        tables = self.value(table, "aandachtsgebieden", list, where, at, required=False)
+        if not tables and ("aandachtsgebieden" not in table or tables == []):
+            self.problem(
+                f"{where} heeft geen aandachtsgebieden; voeg een [[rollen.aandachtsgebieden]] toe",
+                at,
+            )
+        ids = _Ids()
+        gebieden = []
+        for number, gebied_table in enumerate(tables or []):
+            gebied_at = (*at, "aandachtsgebieden", number)
+            if not isinstance(gebied_table, dict):
+                self.problem(f"{where}: elk aandachtsgebied moet een tabel zijn", gebied_at)
+                continue
+            gebied = self.gebied(gebied_table, gebied_at, ids, bronnen, voetnoten)
+            if gebied is not None:
+                gebieden.append(gebied)
+        return gebieden
+
     def gebied(
         self,
         table: dict[str, Any],
-        line: int | None,
-        area_ids: dict[str, int | None],
-        item_ids: dict[str, int | None],
+        at: KeyPath,
+        ids: _Ids,
         bronnen: dict[str, Bron],
         voetnoten: dict[int, Voetnoot],
     ) -> Aandachtsgebied | None:
-        gebied_id = self.value(table, "id", str, "een aandachtsgebied", line)
+        gebied_id = self.value(table, "id", str, "een aandachtsgebied", at)
         where = f"aandachtsgebied '{gebied_id}'" if gebied_id else "een aandachtsgebied"
-        self.check_id(gebied_id, area_ids, where, self.lines.key(line, "id"))
-        naam = self.value(table, "naam", str, where, line)
+        self.unknown_keys(table, "aandachtsgebied", where, at)
+        self.check_id(gebied_id, ids.gebieden, where, (*at, "id"))
+        naam = self.value(table, "naam", str, where, at)
         secties = {}
         for soort in Soort:
-            items = []
-            tables = self.value(table, soort.value, list, where, line, required=False) or []
-            for item_table in tables:
-                item_line = self.next_header(f"rollen.aandachtsgebieden.{soort.value}")
-                if not isinstance(item_table, dict):
-                    self.problem(f"{where}: elk item van {soort.value} moet een tabel zijn", line)
-                    continue
-                item = self.item(
-                    item_table, item_line, gebied_id or "", soort, item_ids, bronnen, voetnoten
-                )
-                if item is not None:
-                    items.append(item)
+            items = self.items(table, at, where, soort, gebied_id or "", ids, bronnen, voetnoten)
             secties[soort] = Sectie(gebied_id or "", soort, tuple(items))
         if gebied_id is None or naam is None:
             return None
@@ -393,52 +428,96 @@ class _Reader:
             gebied_id, naam, secties[Soort.ROLBESCHRIJVINGEN], secties[Soort.DESKUNDIGHEDEN]
         )
 
+    def items(
+        self,
+        table: dict[str, Any],
+        at: KeyPath,
+        where: str,
+        soort: Soort,
+        gebied_id: str,
+        ids: _Ids,
+        bronnen: dict[str, Bron],
+        voetnoten: dict[int, Voetnoot],
+    ) -> list[Item]:
+        """The items of one section of an area."""
+        items = []
+        for number, item_table in enumerate(
+            self.value(table, soort.value, list, where, at, required=False) or []
+        ):
+            item_at = (*at, soort.value, number)
+            if not isinstance(item_table, dict):
+                self.problem(f"{where}: elk item van {soort.value} moet een tabel zijn", item_at)
+                continue
+            item = self.item(item_table, item_at, gebied_id, soort, ids, bronnen, voetnoten)
+            if item is not None:
+                items.append(item)
+        return items
+
     def item(
         self,
         table: dict[str, Any],
-        line: int | None,
+        at: KeyPath,
         gebied_id: str,
         soort: Soort,
-        item_ids: dict[str, int | None],
+        ids: _Ids,
         bronnen: dict[str, Bron],
         voetnoten: dict[int, Voetnoot],
     ) -> Item | None:
-        item_id = self.value(table, "id", str, f"een item van {soort.value}", line)
+        item_id = self.value(table, "id", str, f"een item van {soort.value}", at)
         where = f"item '{item_id}'" if item_id else f"een item van {soort.value}"
-        self.check_id(item_id, item_ids, where, self.lines.key(line, "id"))
-        tekst = self.value(table, "tekst", str, where, line)
-        letters = self.value(table, "bronnen", list, where, line, required=False) or []
-        at = self.lines.key(line, "bronnen")
-        for letter in letters:
+        self.unknown_keys(table, "item", where, at)
+        self.check_id(item_id, ids.items, where, (*at, "id"))
+        tekst = self.value(table, "tekst", str, where, at)
+        letters = self.letters(table, at, where, bronnen)
+        voetnoot = self.value(table, "voetnoot", int, where, at, required=False)
+        if voetnoot is not None and voetnoot not in voetnoten:
+            bekend = ", ".join(str(n) for n in sorted(voetnoten)) or "geen"
+            self.problem(
+                f"{where}: voetnoot {voetnoot} bestaat niet (bekend: {bekend}); "
+                "voeg die toe aan [voetnoten]",
+                (*at, "voetnoot"),
+            )
+        if item_id is None or tekst is None:
+            return None
+        return Item(item_id, tekst, gebied_id, soort, letters, voetnoot)
+
+    def letters(
+        self, table: dict[str, Any], at: KeyPath, where: str, bronnen: dict[str, Bron]
+    ) -> tuple[str, ...]:
+        """The item's source letters, each checked against the legend."""
+        letters = self.value(table, "bronnen", list, where, at, required=False) or []
+        for number, letter in enumerate(letters):
+            letter_at = (*at, "bronnen", number)
             if not isinstance(letter, str):
-                self.problem(f"{where}: elke bron is een letter tussen aanhalingstekens", at)
+                self.problem(
+                    f"{where}: elke bron is een letter tussen aanhalingstekens, "
+                    f"niet {tomlfile.type_name(letter)}",
+                    letter_at,
+                )
             elif letter not in bronnen:
                 bekend = ", ".join(sorted(bronnen)) or "geen"
                 self.problem(
                     f"{where}: bron '{letter}' staat niet in de legenda [bronnen] "
                     f"(bekend: {bekend})",
-                    at,
+                    letter_at,
                 )
-        voetnoot = self.value(table, "voetnoot", int, where, line, required=False)
-        if voetnoot is not None and voetnoot not in voetnoten:
-            self.problem(
-                f"{where}: voetnoot {voetnoot} bestaat niet; voeg die toe aan [voetnoten]",
-                self.lines.key(line, "voetnoot"),
-            )
-        if item_id is None or tekst is None:
-            return None
-        return Item(
-            item_id,
-            tekst,
-            gebied_id,
-            soort,
-            tuple(str(letter) for letter in letters),
-            voetnoot,
-        )
+        return tuple(letter for letter in letters if isinstance(letter, str))
+
+
+@dataclass
+class _Ids:
+    """The area and item ids seen so far in one role, with their lines."""
+
+    gebieden: dict[str, int] = field(default_factory=dict)
+    items: dict[str, int] = field(default_factory=dict)
 
 
 def summary(raamwerk: Raamwerk) -> list[str]:
-    """The lines ``lob-tui check`` prints for a framework that is in order."""
+    """The lines ``lob-tui check`` prints for a framework that is in order.
+
+    The texts come from the file, so they are made printable: a title holding
+    an escape sequence must not clear the user's terminal.
+    """
     lines = [f"{raamwerk.titel}", f"Bestand: {raamwerk.pad}", f"Rollen: {len(raamwerk.rollen)}"]
     for rol in raamwerk.rollen:
         lines.append(
@@ -450,4 +529,4 @@ def summary(raamwerk: Raamwerk) -> list[str]:
             lines.append(f"  - {gebied.naam}: {counts}")
     used = sorted({letter for rol in raamwerk.rollen for i in rol.items() for letter in i.bronnen})
     lines.append(f"Bronnen gebruikt: {', '.join(used) or 'geen'} (van {len(raamwerk.bronnen)})")
-    return lines
+    return [printable(line) for line in lines]

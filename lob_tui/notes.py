@@ -13,10 +13,10 @@ Textual.
 
 from __future__ import annotations
 
+import difflib
 import re
-import tomllib
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -79,6 +79,10 @@ class ItemNotitie:
     tekst: str = ""
     gewijzigd: datetime | None = None
 
+    def __post_init__(self) -> None:
+        # Every way in normalises, so what is saved always reads back the same.
+        self.tekst = normalise(self.tekst)
+
     @property
     def is_leeg(self) -> bool:
         """Neither a status nor a note: the item has not been looked at."""
@@ -92,20 +96,28 @@ class Aandachtsveld:
     tekst: str = ""
     gewijzigd: datetime | None = None
 
+    def __post_init__(self) -> None:
+        self.tekst = normalise(self.tekst)
+
 
 @dataclass
 class Notities:
     """Everything one person wrote about one role.
 
     ``revisie`` goes up with every change, so the app can tell whether what is
-    on screen has been saved without comparing texts.
+    on screen has been saved without comparing texts. It is a counter of this
+    session, not content: two ``Notities`` with the same content are equal
+    whatever their revisions.
     """
 
     rol_id: str
     naam: str = ""
     items: dict[str, ItemNotitie] = field(default_factory=dict)
     velden: dict[str, Aandachtsveld] = field(default_factory=dict)
-    revisie: int = 0
+    revisie: int = field(default=0, compare=False)
+
+    def __post_init__(self) -> None:
+        self.naam = normalise(self.naam)
 
     def item(self, item_id: str) -> ItemNotitie:
         """The item's notes; an empty one (not stored) when there are none."""
@@ -182,8 +194,14 @@ class Notities:
         return unknown
 
     def copy(self) -> Notities:
-        """A snapshot to save in the background while the user goes on typing."""
-        return Notities(self.rol_id, self.naam, dict(self.items), dict(self.velden), self.revisie)
+        """A snapshot to save in the background while the user goes on typing.
+
+        Entries are copied too, so a change made to the original after the
+        snapshot (even by assigning to an entry's field) cannot reach the save.
+        """
+        items = {key: replace(value) for key, value in self.items.items()}
+        velden = {key: replace(value) for key, value in self.velden.items()}
+        return Notities(self.rol_id, self.naam, items, velden, self.revisie)
 
 
 def dumps(notities: Notities) -> str:
@@ -221,6 +239,25 @@ def dumps(notities: Notities) -> str:
 
 _STATUS_VALUES = ", ".join(f"'{s.value}'" for s in Status)
 
+Upgrade = Callable[[dict[str, Any]], dict[str, Any]]
+
+UPGRADES: dict[int, Upgrade] = {}
+"""Steps that turn the parsed data of schema ``n`` into schema ``n + 1``.
+
+Empty: schema 1 is the first. When the layout changes, ``SCHEMA`` goes up and
+one step is added here; a file of an older schema is then upgraded as it is
+read, and the store's first save keeps the old file as its backup copy.
+"""
+
+# The keys each table of a notes file may hold. Anything else is refused rather
+# than ignored: ignoring it would drop it at the next save, and it may be text
+# the user typed by hand under a misspelled key.
+_KEYS = {
+    "top": ("schema", "rol", "naam", "items", "aandachtsvelden"),
+    "item": ("status", "notitie", "gewijzigd"),
+    "veld": ("tekst", "gewijzigd"),
+}
+
 
 def loads(text: str, path: Path) -> Notities:
     """Parse and check the text of a notes file; raise ``NotitieFout`` naming file and line."""
@@ -232,97 +269,120 @@ def loads(text: str, path: Path) -> Notities:
 
 @dataclass
 class _Checker:
-    """Checks a parsed notes file key by key, so a message can name the line."""
+    """Checks a parsed notes file key by key, so a message can name the line.
+
+    The first problem ends the check: nothing is opened over a notes file that
+    is not entirely understood, so one message that says where is enough.
+    """
 
     path: Path
     lines: tomlfile.LineIndex
 
-    def fail(self, melding: str, line: int | None) -> NotitieFout:
-        return NotitieFout(Probleem(self.path, melding, line))
+    def fail(self, melding: str, *at: str | int) -> NotitieFout:
+        return NotitieFout(Probleem(self.path, melding, self.lines.line(*at)))
 
-    def table_line(self, *parts: str) -> int | None:
-        """The line of the header ``[a.b.c]``, however its keys are quoted."""
-        for name, lines in self.lines.headers.items():
-            if [
-                p.strip().strip("\"'")
-                for p in re.split(r"\.(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", name)
-            ] == list(parts):
-                return lines[0]
-        return None
+    def expect(self, value: Any, kind: type, *at: str | int) -> Any:
+        """``value`` if it has type ``kind``; else fail naming the key."""
+        if isinstance(value, kind) and not isinstance(value, bool):
+            return value
+        wat = ".".join(str(part) for part in at)
+        raise self.fail(
+            f"'{wat}' moet {tomlfile.kind_name(kind)} zijn, niet {tomlfile.type_name(value)}",
+            *at,
+        )
 
-    def expect(self, value: Any, kind: type | tuple[type, ...], what: str, line: int | None) -> Any:
-        if not isinstance(value, kind) or isinstance(value, bool):
-            soort = {str: "tekst", int: "geheel getal", dict: "tabel"}.get(
-                kind if isinstance(kind, type) else kind[0], "datum en tijd"
-            )
-            raise self.fail(f"{what} moet {soort} zijn", line)
-        return value
+    def known_keys(self, table: dict[str, Any], soort: str, *at: str | int) -> None:
+        for key in table:
+            if key not in _KEYS[soort]:
+                close = difflib.get_close_matches(key, _KEYS[soort], n=1)
+                hint = f" (bedoel je '{close[0]}'?)" if close else ""
+                raise self.fail(
+                    f"onbekende sleutel '{key}'{hint}: lob-tui zou die bij het bewaren "
+                    "weglaten; haal hem weg of geef hem de goede naam",
+                    *at,
+                    key,
+                )
 
     def notities(self, data: dict[str, Any]) -> Notities:
-        schema = data.get("schema")
-        if schema is None:
-            raise self.fail(
-                "de sleutel 'schema' ontbreekt; is dit wel een notitiebestand van lob-tui?", 1
-            )
-        self.expect(schema, int, "'schema'", self.lines.key(0, "schema"))
-        if schema > SCHEMA:
-            raise self.fail(
-                f"dit bestand heeft schema {schema} en is gemaakt door een nieuwere lob-tui "
-                f"(deze versie kent schema {SCHEMA}); werk lob-tui bij",
-                self.lines.key(0, "schema"),
-            )
-        if schema < 1:
-            raise self.fail(f"schema {schema} bestaat niet", self.lines.key(0, "schema"))
-        rol = self.expect(data.get("rol"), str, "'rol'", self.lines.key(0, "rol") or 1)
-        naam = self.expect(data.get("naam", ""), str, "'naam'", self.lines.key(0, "naam"))
-        notities = Notities(rol, naam)
-
-        items = self.expect(data.get("items", {}), dict, "'items'", self.lines.key(0, "items"))
+        data = self.upgraded(data)
+        self.known_keys(data, "top")
+        if "rol" not in data:
+            raise self.fail("de sleutel 'rol' ontbreekt; zet bovenaan: rol = \"<id van de rol>\"")
+        notities = Notities(
+            self.expect(data["rol"], str, "rol"), self.expect(data.get("naam", ""), str, "naam")
+        )
+        items = self.expect(data.get("items", {}), dict, "items")
         for item_id, entry in items.items():
             notities.items[item_id] = self.item(item_id, entry)
-        velden = self.expect(data.get("aandachtsvelden", {}), dict, "'aandachtsvelden'", None)
+        velden = self.expect(data.get("aandachtsvelden", {}), dict, "aandachtsvelden")
         for gebied_id, secties in velden.items():
-            line = self.table_line("aandachtsvelden", gebied_id)
-            self.expect(secties, dict, f"aandachtsvelden.{gebied_id}", line)
+            self.expect(secties, dict, "aandachtsvelden", gebied_id)
             for soort, entry in secties.items():
                 notities.velden[f"{gebied_id}/{soort}"] = self.veld(gebied_id, soort, entry)
         return notities
 
+    def upgraded(self, data: dict[str, Any]) -> dict[str, Any]:
+        """Check the schema version and bring older data up to the current layout."""
+        if "schema" not in data:
+            raise self.fail(
+                "de sleutel 'schema' ontbreekt; is dit wel een notitiebestand van lob-tui?"
+            )
+        schema = self.expect(data["schema"], int, "schema")
+        if schema > SCHEMA:
+            raise self.fail(
+                f"dit bestand heeft schema {schema} en is gemaakt door een nieuwere lob-tui "
+                f"(deze versie kent schema {SCHEMA}); werk lob-tui bij",
+                "schema",
+            )
+        if schema < 1 or any(step not in UPGRADES for step in range(schema, SCHEMA)):
+            raise self.fail(
+                f"schema {schema} bestaat niet (deze versie kent schema {SCHEMA})", "schema"
+            )
+        for step in range(schema, SCHEMA):
+            data = UPGRADES[step](data)
+        return data
+
     def item(self, item_id: str, entry: Any) -> ItemNotitie:
-        line = self.table_line("items", item_id)
-        where = f"items.{item_id}"
-        self.expect(entry, dict, where, line)
-        status = entry.get("status")
-        if status is not None:
-            self.expect(status, str, f"{where}.status", self.lines.key(line, "status"))
-            if status not in {s.value for s in Status}:
-                raise self.fail(
-                    f"{where}.status '{status}' is geen status; kies uit {_STATUS_VALUES}",
-                    self.lines.key(line, "status"),
-                )
-        tekst = self.expect(
-            entry.get("notitie", ""), str, f"{where}.notitie", self.lines.key(line, "notitie")
-        )
-        gewijzigd = self.when(entry, where, line)
+        at = ("items", item_id)
+        self.expect(entry, dict, *at)
+        self.known_keys(entry, "item", *at)
+        status = self.expect(entry.get("status", ""), str, *at, "status")
+        if status and status not in {s.value for s in Status}:
+            raise self.fail(f"'{status}' is geen status; kies uit {_STATUS_VALUES}", *at, "status")
+        tekst = self.expect(entry.get("notitie", ""), str, *at, "notitie")
+        gewijzigd = self.when(entry, *at)
         return ItemNotitie(Status(status) if status else None, normalise(tekst), gewijzigd)
 
     def veld(self, gebied_id: str, soort: str, entry: Any) -> Aandachtsveld:
-        line = self.table_line("aandachtsvelden", gebied_id, soort)
-        where = f"aandachtsvelden.{gebied_id}.{soort}"
-        self.expect(entry, dict, where, line)
-        tekst = self.expect(
-            entry.get("tekst", ""), str, f"{where}.tekst", self.lines.key(line, "tekst")
-        )
-        return Aandachtsveld(normalise(tekst), self.when(entry, where, line))
+        at = ("aandachtsvelden", gebied_id, soort)
+        self.expect(entry, dict, *at)
+        self.known_keys(entry, "veld", *at)
+        tekst = self.expect(entry.get("tekst", ""), str, *at, "tekst")
+        return Aandachtsveld(normalise(tekst), self.when(entry, *at))
 
-    def when(self, entry: dict[str, Any], where: str, line: int | None) -> datetime | None:
+    def when(self, entry: dict[str, Any], *at: str | int) -> datetime | None:
+        """The ``gewijzigd`` moment; a bare date (typed by hand) counts as its midnight."""
         value = entry.get("gewijzigd")
         if value is None:
             return None
-        at = self.lines.key(line, "gewijzigd")
         if isinstance(value, date) and not isinstance(value, datetime):
             return datetime(value.year, value.month, value.day)
-        return self.expect(value, datetime, f"{where}.gewijzigd", at)  # type: ignore[no-any-return]
+        return self.expect(value, datetime, *at, "gewijzigd")  # type: ignore[no-any-return]
+
+
+def to_bytes(notities: Notities) -> bytes:
+    """The notes file's bytes; refuses (in Dutch) what a UTF-8 file cannot hold.
+
+    Texts are checked as they are set, but an id or name could still hold a
+    lone surrogate; that must be a message, not a crash in the middle of a save.
+    """
+    try:
+        return dumps(notities).encode("utf-8")
+    except UnicodeEncodeError:
+        raise NotitieFout(
+            "een id of naam in de notities bevat een ongeldig teken (een losse surrogaat) "
+            "dat niet bewaard kan worden"
+        ) from None
 
 
 def parse_bytes(data: bytes, path: Path) -> Notities:
@@ -343,5 +403,5 @@ __all__ = [
     "loads",
     "normalise",
     "parse_bytes",
-    "tomllib",
+    "to_bytes",
 ]

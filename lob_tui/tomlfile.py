@@ -3,28 +3,37 @@
 ``tomllib`` reports syntax errors in English and knows nothing of line numbers
 once a file has parsed. Both the framework and the notes file need to tell the
 user *where* something is wrong, so this module translates the parser's
-messages and keeps a small index of where each table header and key stands.
+messages and keeps an index of the line each key and table was written on.
 """
 
 from __future__ import annotations
 
+import ast
+import bisect
 import re
 import tomllib
-from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
 from lob_tui.errors import Probleem
 
-_POSITION = re.compile(r"\s*\((?:at line (\d+), column (\d+)|at end of document)\)\s*$")
+KeyPath = tuple[str | int, ...]
+"""Where a value sits in the parsed data: keys, and indexes into arrays."""
 
-# The parser's messages that a hand-edited file most often runs into.
+_POSITION = re.compile(r"\s*\((?:at line (\d+), column (\d+)|at end of document)\)\s*$")
+_KEY_TUPLE = r"(\(.*\))"
+
+# The parser's messages, in the words of someone editing the file by hand.
 _VERTALING = [
     (r"^Invalid value$", "ongeldige waarde (zet tekst tussen aanhalingstekens)"),
     (r"^Unterminated string$", "tekst zonder afsluitend aanhalingsteken"),
     (r"^Cannot overwrite a value$", "deze sleutel staat er al eerder"),
-    (r"^Cannot declare (.*) twice$", r"de tabel \1 staat er twee keer"),
+    (rf"^Cannot declare {_KEY_TUPLE} twice$", r"de tabel [\1] staat er twee keer"),
+    (rf"^Cannot mutate immutable namespace {_KEY_TUPLE}$", r"[\1] is al eerder volledig gegeven"),
+    (rf"^Cannot redefine namespace {_KEY_TUPLE}$", r"[\1] is al eerder gegeven"),
+    (r"^Duplicate inline table key (.*)$", r"de sleutel \1 staat twee keer in dezelfde {…}"),
     (r"^Expected '=' after a key in a key/value pair$", "na een sleutel hoort '='"),
     (r"^Invalid statement$", "deze regel is geen 'sleutel = waarde' en geen [tabel]"),
     (
@@ -36,14 +45,57 @@ _VERTALING = [
     (r"^Unclosed inline table$", "een tabel zonder afsluitende '}'"),
     (r"^Expected '\]' at the end of a table declaration$", "een [tabel] zonder ']'"),
     (r"^Expected '\]\]' at the end of an array declaration$", "een [[tabel]] zonder ']]'"),
-    (r"^Illegal character (.*)$", r"een teken dat hier niet mag staan: \1"),
+    (r"^Expected (.*)$", r"hier hoort \1"),
+    (r"^(?:Illegal|Found invalid) character (.*)$", r"een teken dat hier niet mag staan: \1"),
     (r"^Invalid initial character for a key part$", "een sleutel begint met een ongeldig teken"),
     (r"^Invalid date or datetime$", "ongeldige datum of tijd"),
+    (r"^Invalid hex value$", "ongeldige \\u-code: daar horen hexadecimale cijfers"),
+    (
+        r"^Escaped character is not a Unicode scalar value$",
+        "deze \\u-code is geen geldig teken",
+    ),
 ]
 
 
+_KIND_NAMES: dict[type, str] = {
+    bool: "waar of onwaar (true/false)",
+    str: "tekst",
+    int: "een geheel getal",
+    float: "een kommagetal",
+    list: "een lijst",
+    dict: "een tabel",
+    datetime: "een datum en tijd",
+    date: "een datum",
+    time: "een tijd",
+}
+
+
+def kind_name(kind: type) -> str:
+    """The Dutch for a TOML value type, as a message names what was expected."""
+    return _KIND_NAMES.get(kind, kind.__name__)
+
+
+def type_name(value: object) -> str:
+    """The Dutch for the type of a parsed value, as a message names what was found."""
+    return kind_name(type(value))
+
+
+def _dotted(match: re.Match[str]) -> str:
+    """``('a', 'b c')`` as the parser prints a key, written the way the file does."""
+    try:
+        parts = ast.literal_eval(match.group(1))
+    except (ValueError, SyntaxError):
+        return match.group(1)
+    return ".".join(p if re.fullmatch(r"[A-Za-z0-9_-]+", p) else f'"{p}"' for p in parts)
+
+
 def translate_syntax_error(error: tomllib.TOMLDecodeError, text: str) -> tuple[str, int]:
-    """Turn the parser's message into Dutch and the line it names."""
+    """Turn the parser's message into Dutch and the line it names.
+
+    For a key written twice the parser names the end of the second value
+    (which may be many lines further for a long note), so the line of the
+    repeated key itself is looked up instead.
+    """
     message = str(error)
     match = _POSITION.search(message)
     if match and match.group(1):
@@ -51,17 +103,31 @@ def translate_syntax_error(error: tomllib.TOMLDecodeError, text: str) -> tuple[s
     else:
         line = max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
     detail = message[: match.start()] if match else message
+    if detail == "Cannot overwrite a value":
+        line = LineIndex.of(text).duplicate or line
+    return f"geen geldige TOML: {_translate(detail)}", line
+
+
+def _translate(detail: str) -> str:
+    """The Dutch for one of the parser's messages; an unknown one is kept as it is."""
     for pattern, dutch in _VERTALING:
-        if re.match(pattern, detail):
-            detail = re.sub(pattern, dutch, detail)
-            break
-    return f"geen geldige TOML: {detail}", line
+        found = re.match(pattern, detail)
+        if found is None:
+            continue
+        if _KEY_TUPLE in pattern:
+            return dutch.replace(r"\1", _dotted(found))
+        return found.expand(dutch)
+    return detail
 
 
 def decode_utf8(data: bytes, path: Path) -> str | Probleem:
-    """Decode a file as UTF-8, or say on which line the first bad byte stands."""
+    """Decode a file as UTF-8, or say on which line the first bad byte stands.
+
+    A byte order mark (which some Windows editors write) is dropped: it is
+    valid UTF-8 but not valid TOML, and the user cannot see it.
+    """
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         return Probleem(path, "het bestand is geen UTF-8-tekst; bewaar het als UTF-8", line)
@@ -76,53 +142,222 @@ def parse(text: str, path: Path) -> dict[str, Any] | Probleem:
         return Probleem(path, melding, line)
 
 
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
-_KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*=""")
-
-
 @dataclass
 class LineIndex:
-    """Where each table header and key of a parsed file stands.
+    """The line each key, table and array element of a TOML text was written on.
 
-    Arrays of tables are numbered in document order per header, which is the
-    order ``tomllib`` appends them in, so the n-th ``[[rollen.aandachtsgebieden]]``
-    of the file is the n-th area met while walking the parsed data.
+    Paths are those of the parsed data, so ``("rollen", 0, "aandachtsgebieden",
+    2, "id")`` is the ``id`` of the third area of the first role, however the
+    file writes it: as ``[[...]]`` headers, dotted or quoted keys, or inline
+    tables and arrays. Text inside strings (a note may hold a line that looks
+    like ``[items.x]``) is skipped, not mistaken for a header.
     """
 
-    headers: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
-    spans: dict[int, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[int, dict[str, int]] = field(default_factory=dict)
+    lines: dict[KeyPath, int] = field(default_factory=dict)
+    duplicate: int | None = None
+    """The line of the first key written twice, if any (the text is then invalid)."""
+    complete: bool = True
+    """False when the text could not be followed to its end; lines may then be missing."""
 
     @classmethod
     def of(cls, text: str) -> LineIndex:
-        """Index the headers and keys of ``text`` (one pass, no parsing)."""
+        """Index ``text``; meant for text ``tomllib`` accepted, tolerant of anything else."""
         index = cls()
-        lines = text.splitlines()
-        current = 0  # line 0 stands for the top-level table
-        index.keys[0] = {}
-        for number, line in enumerate(lines, start=1):
-            header = _HEADER.match(line)
-            if header:
-                name = re.sub(r"\s*\.\s*", ".", header.group(2))
-                index.headers[name].append(number)
-                index.spans[current] = (index.spans.get(current, (current, 0))[0], number - 1)
-                current = number
-                index.keys[current] = {}
-                index.spans[current] = (number, len(lines))
-                continue
-            key = _KEY.match(line)
-            if key:
-                index.keys[current].setdefault(key.group(1).strip("\"'"), number)
-        index.spans.setdefault(0, (0, len(lines)))
+        try:
+            _Scanner(text, index).document()
+        except _ScanError:
+            # Only line numbers are lost: callers fall back to the enclosing table.
+            index.complete = False
         return index
 
-    def header(self, name: str, position: int) -> int | None:
-        """The line of the ``position``-th ``[[name]]`` (0-based), if written as a header."""
-        lines = self.headers.get(name, [])
-        return lines[position] if position < len(lines) else None
+    def line(self, *path: str | int) -> int:
+        """The line of ``path``, else of the nearest enclosing table that was written.
 
-    def key(self, header_line: int | None, key: str) -> int | None:
-        """The line of ``key`` inside the table that starts at ``header_line``."""
-        if header_line is None:
-            return None
-        return self.keys.get(header_line, {}).get(key, header_line or None)
+        A missing key is reported on its table's header line; a missing
+        top-level key on line 1, where such keys belong.
+        """
+        for end in range(len(path), 0, -1):
+            found = self.lines.get(path[:end])
+            if found is not None:
+                return found
+        return 1
+
+    def exact(self, *path: str | int) -> int | None:
+        """The line of ``path`` itself, or None if it was not written."""
+        return self.lines.get(path)
+
+
+class _ScanError(Exception):
+    """The scanner met something it does not follow (so the text is not valid TOML)."""
+
+
+_SKIP = re.compile(r"(?:[ \t\r\n]|#[^\n]*)*")
+_BLANK = re.compile(r"[ \t]*")
+_BARE = re.compile(r"[A-Za-z0-9_-]+")
+_BASIC = re.compile(r'"(?:[^"\\\n]+|\\.)*"')
+_LITERAL = re.compile(r"'[^'\n]*'")
+_ML_BASIC = re.compile(r'"""(?:[^"\\]+|\\.|"(?!""))*"""(?:"{0,2})', re.S)
+_ML_LITERAL = re.compile(r"'''.*?'''(?:'{0,2})", re.S)
+_SCALAR = re.compile(r"[^,\]}\n#]+")
+
+
+class _Scanner:
+    """Walks a TOML text once, recording where each key path was written.
+
+    It follows the structure only (keys, headers, arrays, inline tables) and
+    skips over values: the parser has already read and checked them.
+    """
+
+    def __init__(self, text: str, index: LineIndex) -> None:
+        self.text = text
+        self.index = index
+        self.newlines = [found.start() for found in re.finditer("\n", text)]
+        self.table: KeyPath = ()
+        self.arrays: dict[KeyPath, int] = {}  # array-of-tables path -> tables so far
+        self.explicit: set[KeyPath] = set()
+
+    def line_at(self, pos: int) -> int:
+        return bisect.bisect_left(self.newlines, pos) + 1
+
+    def char(self, pos: int) -> str:
+        return self.text[pos : pos + 1]
+
+    def skip(self, pos: int, pattern: re.Pattern[str] = _SKIP) -> int:
+        """Move past blanks (and, by default, newlines and comments)."""
+        found = pattern.match(self.text, pos)
+        return found.end() if found else pos
+
+    def record(self, path: KeyPath, pos: int, *, implicit: bool = False) -> None:
+        """Remember ``path``'s line.
+
+        Tables that a dotted key or header only implies keep their first line
+        and may be named again; a key or table written out twice is noted as
+        the duplicate, which the parser reports without a useful line.
+        """
+        if implicit:
+            self.index.lines.setdefault(path, self.line_at(pos))
+            return
+        if path in self.explicit and self.index.duplicate is None:
+            self.index.duplicate = self.line_at(pos)
+        self.explicit.add(path)
+        self.index.lines[path] = self.line_at(pos)
+
+    def document(self) -> None:
+        pos = self.skip(0)
+        while pos < len(self.text):
+            if self.text.startswith("[[", pos):
+                pos = self.header(pos + 2, array=True)
+            elif self.char(pos) == "[":
+                pos = self.header(pos + 1, array=False)
+            else:
+                pos = self.key_value(pos, self.table)
+            pos = self.skip(pos)
+
+    def header(self, pos: int, *, array: bool) -> int:
+        """Read ``[a.b]`` or ``[[a.b]]`` and make it the current table."""
+        start = pos
+        parts, pos = self.key(pos)
+        closing = "]]" if array else "]"
+        if not self.text.startswith(closing, pos):
+            raise _ScanError(pos)
+        path = (*self.resolve(parts[:-1], start), parts[-1])
+        if array:
+            count = self.arrays.get(path, 0)
+            self.arrays[path] = count + 1
+            self.record(path, start, implicit=True)
+            path = (*path, count)
+        self.record(path, start)
+        self.table = path
+        return pos + len(closing)
+
+    def resolve(self, parts: tuple[str, ...], pos: int) -> KeyPath:
+        """The concrete path of a header's key: an array of tables means its last table."""
+        path: KeyPath = ()
+        for part in parts:
+            path = (*path, part)
+            self.record(path, pos, implicit=True)
+            if path in self.arrays:
+                path = (*path, self.arrays[path] - 1)
+        return path
+
+    def key(self, pos: int) -> tuple[tuple[str, ...], int]:
+        """Read a possibly dotted, possibly quoted key; return its parts and the end."""
+        parts: list[str] = []
+        while True:
+            part, pos = self.key_part(self.skip(pos, _BLANK))
+            parts.append(part)
+            pos = self.skip(pos, _BLANK)
+            if self.char(pos) != ".":
+                return tuple(parts), pos
+            pos += 1
+
+    def key_part(self, pos: int) -> tuple[str, int]:
+        for pattern in (_BARE, _BASIC, _LITERAL):
+            found = pattern.match(self.text, pos)
+            if found:
+                return _unquote(found.group()), found.end()
+        raise _ScanError(pos)
+
+    def key_value(self, pos: int, table: KeyPath) -> int:
+        """Read ``key = value`` inside ``table``; return where the value ends."""
+        start = pos
+        parts, pos = self.key(pos)
+        for end in range(1, len(parts)):
+            self.record((*table, *parts[:end]), start, implicit=True)
+        path = (*table, *parts)
+        self.record(path, start)
+        if self.char(pos) != "=":
+            raise _ScanError(pos)
+        return self.value(self.skip(pos + 1, _BLANK), path)
+
+    def value(self, pos: int, path: KeyPath) -> int:
+        """Skip one value; arrays and inline tables are entered to index their parts."""
+        if self.char(pos) == "[":
+            return self.array(pos + 1, path)
+        if self.char(pos) == "{":
+            return self.inline_table(pos + 1, path)
+        for pattern in (_ML_BASIC, _BASIC, _ML_LITERAL, _LITERAL, _SCALAR):
+            found = pattern.match(self.text, pos)
+            if found:
+                return found.end()
+        raise _ScanError(pos)
+
+    def array(self, pos: int, path: KeyPath) -> int:
+        """Index each element of ``[...]`` by its position, as the parsed list has it."""
+        number = 0
+        while True:
+            pos = self.skip(pos)
+            if self.char(pos) in ("]", ""):
+                return self.closed(pos, "]")
+            self.record((*path, number), pos)
+            pos = self.skip(self.value(pos, (*path, number)))
+            if self.char(pos) == ",":
+                pos += 1
+            number += 1
+
+    def inline_table(self, pos: int, path: KeyPath) -> int:
+        """Index the keys of ``{...}`` as keys of the table it is the value of."""
+        while True:
+            pos = self.skip(pos)
+            if self.char(pos) in ("}", ""):
+                return self.closed(pos, "}")
+            pos = self.skip(self.key_value(pos, path))
+            if self.char(pos) == ",":
+                pos += 1
+
+    def closed(self, pos: int, bracket: str) -> int:
+        if self.char(pos) != bracket:
+            raise _ScanError(pos)
+        return pos + 1
+
+
+def _unquote(raw: str) -> str:
+    """The key a quoted key part stands for (escapes decoded by the parser itself)."""
+    if raw.startswith('"'):
+        try:
+            return str(tomllib.loads(f"k = {raw}")["k"])
+        except tomllib.TOMLDecodeError as error:
+            raise _ScanError(raw) from error
+    if raw.startswith("'"):
+        return raw[1:-1]
+    return raw
