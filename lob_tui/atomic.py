@@ -11,6 +11,8 @@ same file removes.
 from __future__ import annotations
 
 import contextlib
+import errno
+import glob
 import os
 import secrets
 from collections.abc import Callable
@@ -37,7 +39,10 @@ def write_atomic(
     ``verify`` receives the bytes read back from the temporary file and should
     raise if they are not what was meant to be written; the old file is then
     left in place. ``mode`` is set explicitly, so the umask cannot widen it.
+    A symbolic link is followed: the file it points to (say, in a sync folder)
+    is replaced, and the link stays a link.
     """
+    path = Path(os.path.realpath(path))
     tmp = temp_path(path)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
     try:
@@ -63,28 +68,48 @@ def write_atomic(
 
 
 def _write_all(fd: int, data: bytes) -> None:
+    """Write every byte; a write that makes no progress means the disk is full."""
     view = memoryview(data)
     while view:
         written = os.write(fd, view)
+        if written <= 0:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         view = view[written:]
 
 
+# Folders that cannot be fsynced (some network and FUSE file systems) say so
+# with these; the rename is then as durable as that file system makes it.
+_FSYNC_UNSUPPORTED = {errno.EINVAL, errno.ENOTSUP, errno.EBADF}
+
+
 def fsync_folder(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (a no-op where folders cannot be opened)."""
+    """Make a rename in ``folder`` durable.
+
+    Where a folder cannot be opened or fsynced at all, there is nothing more
+    to do; a real failure (an I/O error) is raised, because the user should
+    not be told a save is safe when the disk did not confirm it.
+    """
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:
         return
     try:
         os.fsync(fd)
-    except OSError:
-        pass
+    except OSError as error:
+        if error.errno not in _FSYNC_UNSUPPORTED:
+            raise
     finally:
         os.close(fd)
 
 
 def remove_stale_temps(path: Path) -> None:
-    """Remove temporary files a killed save of ``path`` may have left behind."""
-    for stale in path.parent.glob(f".{path.name}{TEMP_MARK}*"):
+    """Remove temporary files a killed save of ``path`` may have left behind.
+
+    A file that cannot be removed stays; it is private and harms nothing but
+    space, and the save itself must not fail over it.
+    """
+    path = Path(os.path.realpath(path))  # where write_atomic puts them
+    pattern = f".{glob.escape(path.name)}{TEMP_MARK}*"
+    for stale in path.parent.glob(pattern):
         with contextlib.suppress(OSError):
             stale.unlink()

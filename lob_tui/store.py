@@ -5,19 +5,21 @@ when it was last read or written, so that a save can tell whether someone
 else (another editor, a sync folder, a second lob-tui) changed it meanwhile
 and refuse to overwrite that silently. The first save of each run keeps the
 previous version as a backup beside the file. A file that cannot be read is
-never written over: loading raises before a store could save anything.
+never written over: after a failed ``load`` the store refuses to save it.
 """
 
 from __future__ import annotations
 
 import errno
 import hashlib
+import os
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from lob_tui import notes
 from lob_tui.atomic import PRIVATE, remove_stale_temps, write_atomic
-from lob_tui.errors import LobFout, NotitieFout, Probleem
+from lob_tui.errors import LobFout, NotitieFout, Probleem, describe_read_error
 
 
 @dataclass(frozen=True)
@@ -56,12 +58,18 @@ def describe_os_error(error: OSError, path: Path) -> str:
         errno.EPERM: f"geen toestemming om in {folder} te schrijven",
         errno.ENOSPC: "de schijf is vol; maak ruimte vrij en het wordt opnieuw geprobeerd",
         errno.EDQUOT: "je schijfquotum is op; maak ruimte vrij",
-        errno.EROFS: f"{folder} staat op een alleen-lezen schijf",
+        errno.EROFS: f"{folder} staat op een alleen-lezen schijf; kies een andere plek",
         errno.ENOENT: f"de map {folder} bestaat niet (meer)",
         errno.ENOTDIR: f"{folder} is geen map",
         errno.EISDIR: f"{path} is een map, geen bestand",
+        errno.EIO: "de schijf meldt een schrijffout; controleer de schijf of de verbinding",
+        errno.ENAMETOOLONG: "de bestandsnaam is te lang; kies een kortere",
+        errno.EFBIG: "het bestand is te groot voor deze schijf",
+        errno.EMFILE: "te veel open bestanden; sluit andere programma's",
+        errno.ELOOP: f"{path} verwijst in een kring naar zichzelf (symbolische koppeling)",
     }
-    return reasons.get(error.errno or 0, error.strerror or str(error))
+    fallback = f"het besturingssysteem weigerde ({error.strerror or error})"
+    return reasons.get(error.errno or 0, fallback)
 
 
 class NotesStore:
@@ -70,76 +78,185 @@ class NotesStore:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.backup = backup_path(path)
-        self._seen: Signature | None = None
+        self._seen: Signature | None = None  # None: not (successfully) loaded
+        self._unreadable: NotitieFout | None = None
         self._backed_up = False
 
     def load(self, rol_id: str) -> notes.Notities:
-        """Read the notes; a missing file is a fresh assessment for ``rol_id``."""
+        """Read the notes; a missing file is a fresh assessment for ``rol_id``.
+
+        On any problem this raises ``NotitieFout`` and the store will not save
+        over the file until a later ``load`` succeeds.
+        """
+        self._seen = None
+        try:
+            notities, data = self._read_notes(rol_id)
+        except NotitieFout as fout:
+            self._unreadable = fout
+            raise
+        self._unreadable = None
+        self._seen = Signature.of(data)
+        return notities
+
+    def _read_notes(self, rol_id: str) -> tuple[notes.Notities, bytes | None]:
         try:
             data = _read(self.path)
         except OSError as error:
-            raise NotitieFout(
-                Probleem(self.path, f"kan het notitiebestand niet lezen ({error.strerror})")
+            reden = describe_read_error(error)
+            raise _unchanged(
+                Probleem(self.path, f"kan het notitiebestand niet lezen ({reden})")
             ) from None
-        self._seen = Signature.of(data)
         if data is None:
-            return notes.Notities(rol_id)
-
-        notities = notes.parse_bytes(data, self.path)
+            return notes.Notities(rol_id), None
+        try:
+            notities = notes.parse_bytes(data, self.path)
+        except NotitieFout as fout:
+            raise _unchanged(fout.eerste) from None
         if notities.rol_id != rol_id:
-            raise NotitieFout(
+            raise _unchanged(
                 Probleem(
                     self.path,
                     f"dit notitiebestand hoort bij de rol '{notities.rol_id}', niet bij "
                     f"'{rol_id}'; kies die rol met --role of een ander bestand met --notes",
                 )
             )
-        return notities
+        return notities, data
 
     def changed_on_disk(self) -> bool:
-        """Whether the file differs from what this store last read or wrote."""
+        """Whether saving now would overwrite something this store has not seen.
+
+        A file that has disappeared is not a change in that sense (saving
+        recreates it and loses nothing); a file that cannot be read is not
+        reported here, but ``save`` says why it fails.
+        """
         try:
-            current = Signature.of(_read(self.path))
+            current = _read(self.path)
         except OSError:
             return False
-        return self._seen is not None and current != self._seen
+        return current is not None and (self._seen is None or Signature.of(current) != self._seen)
 
     def save(self, notities: notes.Notities, *, force: bool = False) -> None:
         """Write the notes atomically, refusing to overwrite someone else's change.
 
-        Raises ``ConflictFout`` when the file changed on disk (unless ``force``)
-        and ``LobFout`` with a Dutch reason when the disk refuses the write.
+        Raises ``ConflictFout`` when the file changed on disk (unless ``force``),
+        ``NotitieFout`` when the file could not be loaded (even with ``force``:
+        the user has not seen what would be lost) and ``LobFout`` with a Dutch
+        reason when the disk refuses the write. The file is then as it was.
         """
-        if not force and self.changed_on_disk():
-            raise ConflictFout(
-                Probleem(self.path, "het notitiebestand is buiten lob-tui gewijzigd")
+        if self._unreadable is not None:
+            raise NotitieFout(
+                Probleem(
+                    self.path,
+                    "niet bewaard: dit bestand kon niet worden gelezen, dus lob-tui schrijft er "
+                    "niet overheen; herstel het of kies een ander bestand met --notes",
+                )
             )
-        data = notes.dumps(notities).encode("utf-8")
+        if not force:
+            self._check_unchanged()
+        data = notes.to_bytes(notities)
         try:
-            self._write(data)
+            self._write(data, notities)
         except OSError as error:
-            raise LobFout(
-                Probleem(self.path, f"niet bewaard: {describe_os_error(error, self.path)}")
-            ) from None
+            raise self._write_failed(error, data) from None
         self._seen = Signature.of(data)
+
+    def _check_unchanged(self) -> None:
+        if self.changed_on_disk():
+            raise ConflictFout(
+                Probleem(
+                    self.path,
+                    "het notitiebestand is buiten lob-tui gewijzigd; laad het opnieuw, "
+                    "bewaar je eigen versie eroverheen of bewaar die als kopie",
+                )
+            )
+
+    def _write_failed(self, error: OSError, data: bytes) -> LobFout:
+        """The error to raise after a failed write, and what the store now knows.
+
+        When only the final folder fsync failed, the new file is already in
+        place: the store must then treat it as its own, or the next save would
+        see a conflict with itself.
+        """
+        try:
+            on_disk = _read(self.path) == data
+        except OSError:
+            on_disk = False
+        reason = describe_os_error(error, self.path)
+        if on_disk:
+            self._seen = Signature.of(data)
+            return LobFout(
+                Probleem(
+                    self.path,
+                    f"bewaard, maar de schijf bevestigde het niet ({reason}); bewaar nog eens",
+                )
+            )
+        return LobFout(Probleem(self.path, f"niet bewaard: {reason}"))
 
     def save_copy(self, notities: notes.Notities, path: Path) -> None:
         """Write the notes to another file, leaving this store's file alone."""
+        if _same_file(path, self.path):
+            raise LobFout(
+                Probleem(path, "dit is het notitiebestand zelf; kies een andere naam voor de kopie")
+            )
+        data = notes.to_bytes(notities)
         try:
-            write_atomic(path, notes.dumps(notities).encode("utf-8"))
+            write_atomic(path, data, verify=lambda written: _verify(written, notities, path))
         except OSError as error:
             raise LobFout(
                 Probleem(path, f"niet bewaard: {describe_os_error(error, path)}")
             ) from None
 
-    def _write(self, data: bytes) -> None:
+    def copy_path(self, when: datetime | None = None) -> Path:
+        """A free name beside the notes file for 'save my version as a copy'."""
+        stamp = (when or datetime.now()).strftime("%Y%m%d-%H%M%S")
+        suffix = self.path.suffix or ".toml"
+        candidate = self.path.with_name(f"{self.path.stem}.kopie-{stamp}{suffix}")
+        number = 2
+        while candidate.exists():
+            candidate = self.path.with_name(f"{self.path.stem}.kopie-{stamp}-{number}{suffix}")
+            number += 1
+        return candidate
+
+    def _write(self, data: bytes, notities: notes.Notities) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         remove_stale_temps(self.path)
-        if not self._backed_up:
-            previous = _read(self.path)
-            if previous is not None and previous != data:
-                write_atomic(self.backup, previous, mode=PRIVATE)
-            self._backed_up = True
+        self._backup_once()
+        # Reading the temporary file back as notes proves the saved file opens,
+        # and holds exactly what was meant to be saved.
+        write_atomic(self.path, data, verify=lambda written: _verify(written, notities, self.path))
 
-        # Reading the temporary file back as notes proves the saved file will open.
-        write_atomic(self.path, data, verify=lambda b: notes.parse_bytes(b, self.path))
+    def _backup_once(self) -> None:
+        """At the first save of this run, keep the file as it was before the run."""
+        if self._backed_up:
+            return
+        previous = _read(self.path)
+        if previous is not None:
+            remove_stale_temps(self.backup)
+            write_atomic(self.backup, previous, mode=PRIVATE)
+        self._backed_up = True
+
+
+def _verify(written: bytes, notities: notes.Notities, path: Path) -> None:
+    """Refuse to put a file in place that does not read back as these very notes."""
+    try:
+        same = notes.parse_bytes(written, path) == notities
+    except NotitieFout:
+        same = False
+    if not same:
+        raise LobFout(
+            Probleem(
+                path,
+                "niet bewaard: wat lob-tui schreef, las niet terug als je notities (een fout in "
+                "lob-tui); het bestand is niet veranderd. Bewaar je tekst elders en meld dit",
+            )
+        )
+
+
+def _unchanged(probleem: Probleem) -> NotitieFout:
+    """A load problem, saying that the file was left exactly as it was."""
+    melding = f"{probleem.melding} (lob-tui heeft het bestand niet veranderd)"
+    return NotitieFout(Probleem(probleem.pad, melding, probleem.regel))
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    return os.path.realpath(a) == os.path.realpath(b)
