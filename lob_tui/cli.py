@@ -113,6 +113,7 @@ def build_parser() -> _Parser:
         description="Controleer een raamwerkbestand: elke fout met bestand en regel.",
     )
     _add_common(check.opties, top=False)
+    _add_compare_and_team(commands)
     return parser
 
 
@@ -123,6 +124,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "check":
             return _check(args)
+        if args.command == "compare":
+            return _compare(args)
+        if args.command == "team":
+            return _team(args)
         return _run_app(args)
     except LobFout as fout:
         for probleem in fout.problemen:
@@ -173,6 +178,113 @@ def _check(args: argparse.Namespace) -> int:
     print("\n".join(summary(raamwerk)))
     print("In orde.")
     return EXIT_OK
+
+
+# --- compare and team ----------------------------------------------------------------------------
+
+
+def _add_files_options(parser: _Parser) -> None:
+    """--framework, --role and -o; not --notes, since the files are named as arguments."""
+    parser.opties.add_argument(
+        "--framework",
+        type=Path,
+        metavar="PAD",
+        default=argparse.SUPPRESS,
+        help="een ander raamwerkbestand dan het meegeleverde raamwerk.toml",
+    )
+    parser.opties.add_argument(
+        "--role",
+        metavar="ID",
+        default=argparse.SUPPRESS,
+        help="de rol (id uit het raamwerk); standaard die van het eerste bestand",
+    )
+    parser.opties.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="BESTAND",
+        help="schrijf naar dit bestand, alleen voor jou leesbaar; - (of geen -o) is het scherm",
+    )
+
+
+def _add_compare_and_team(commands: argparse._SubParsersAction[_Parser]) -> None:
+    """``compare`` and ``team``: reports over several notes files (lob_tui/compare.py, team.py)."""
+    compare = commands.add_parser(
+        "compare",
+        help="vergelijk twee notitiebestanden van dezelfde rol",
+        description=(
+            "Vergelijk twee notitiebestanden van dezelfde rol: vorig jaar en dit jaar, of jij\n"
+            "en een collega. Eerst wat er veranderde, dan per item beide statussen en notities."
+        ),
+    )
+    bestanden = compare.add_argument_group("bestanden")
+    bestanden.add_argument("a", type=Path, metavar="A.toml", help="het eerste notitiebestand")
+    bestanden.add_argument("b", type=Path, metavar="B.toml", help="het tweede notitiebestand")
+    compare.opties.add_argument(
+        "--format",
+        choices=("markdown", "html"),
+        default="markdown",
+        help="markdown (standaard) of html: een losse pagina om af te drukken",
+    )
+    _add_files_options(compare)
+
+    team = commands.add_parser(
+        "team",
+        help="tel de statussen van een heel team, per item en per aandachtsgebied",
+        description=(
+            "Tel de notitiebestanden van collega's met dezelfde rol: per item hoe vaak elke\n"
+            "status gekozen is, wat het meest ontwikkeld of besproken wil worden eerst.\n"
+            "Zonder --names anoniem. Een bestand dat niet te lezen is, wordt genoemd en\n"
+            "overgeslagen."
+        ),
+    )
+    team.add_argument_group("bestanden").add_argument(
+        "files", type=Path, nargs="+", metavar="BESTAND", help="de notitiebestanden van het team"
+    )
+    team.opties.add_argument(
+        "--names",
+        action="store_true",
+        help="zet de namen uit de bestanden erbij (of de bestandsnaam als er geen naam is)",
+    )
+    _add_files_options(team)
+
+
+def _compare(args: argparse.Namespace) -> int:
+    # Imported here, as in _team: only these commands need markdown-it and the report code.
+    from lob_tui import compare, report
+
+    raamwerk = load_framework(args)
+    # Without --role the first file names the role, so a file of an unknown role says so.
+    rol = choose_role(raamwerk, args.role) if args.role else None
+    text = compare.compare_files(raamwerk, args.a, args.b, rol, args.format)
+    _say(report.write_output(text, args.output, [args.a, args.b]))
+    return EXIT_OK
+
+
+def _team(args: argparse.Namespace) -> int:
+    from lob_tui import report, team
+
+    raamwerk = load_framework(args)
+    rol = choose_role(raamwerk, args.role) if args.role else None
+    geteld = team.load_team(raamwerk, args.files, rol)
+
+    # Every file left out is named, and the count said, before anything is written.
+    for probleem in geteld.skipped:
+        print(f"lob-tui: {probleem}", file=sys.stderr)
+    if geteld.skipped or not geteld.files:
+        print(f"lob-tui: {team.skipped_summary(geteld, len(args.files))}", file=sys.stderr)
+    if not geteld.files:
+        return EXIT_FOUT
+
+    text = team.render_markdown_team(raamwerk, geteld, names=args.names)
+    _say(report.write_output(text, args.output, args.files))
+    return EXIT_OK
+
+
+def _say(message: str | None) -> None:
+    """Where a report was written, when it was not printed itself."""
+    if message:
+        print(message)
 
 
 def _run_app(args: argparse.Namespace) -> int:
