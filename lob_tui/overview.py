@@ -169,12 +169,13 @@ def render_text(rows: list[Row], width: int = 80, bar_width: int | None = None) 
     return lines
 
 
-def render_markdown(rows: list[Row]) -> str:
+def render_markdown(rows: list[Row], bar_width: int | None = None) -> str:
     """The picture as a Markdown table (GFM) with a legend line, for exports.
 
     The bar sits in a code span so a Markdown viewer keeps its characters
     one width; the numbers stand in their own columns for anyone reading
-    with a screen reader or copying them into a spreadsheet.
+    with a screen reader or copying them into a spreadsheet. ``bar_width``
+    scales the bars, for counts too large for one character each.
     """
     header = ["onderdeel", "beeld", *(label(s) for s in STATUSES)]
     lines = [
@@ -187,7 +188,7 @@ def render_markdown(rows: list[Row]) -> str:
         # Indentation by level: sections read as part of the area above them.
         naam = "&#160;&#160;" * row.level + literal_inline(row.naam)
         naam = f"**{naam}**" if row.level == 0 else naam
-        cells = [naam, f"`{bar(row.counts)}`", *(str(c) for c in row.counts.counts)]
+        cells = [naam, f"`{bar(row.counts, bar_width)}`", *(str(c) for c in row.counts.counts)]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
