@@ -102,11 +102,15 @@ def _intro(team: Team, names: bool) -> Iterator[str]:
         yield f"Overgeslagen: {skipped}, met de reden onderaan."
 
 
-def _areas(rows: list[Row]) -> Iterator[str]:
+def _areas(rows: list[Row], files: int) -> Iterator[str]:
     yield "## Per aandachtsgebied"
+    # Spell out the arithmetic once with real numbers: the totals are marks, not people.
+    area = next(r for r in rows if r.level == 1)
+    items = area.counts.total // files
     yield (
-        "Elk getal telt items maal bestanden: een aandachtsgebied met 8 items telt bij "
-        "5 bestanden 40 keer. Per teken in het beeld een gelijk deel."
+        f"Elk getal telt items maal bestanden: {literal_inline(area.naam)} heeft {items} items "
+        f"en telt bij {_aantal_bestanden(files, 'bestand')} dus {area.counts.total} keer. "
+        "Elk teken in het beeld staat voor een gelijk deel."
     )
     yield render_markdown(rows, bar_width=20).rstrip("\n")
 
@@ -185,7 +189,7 @@ def render_markdown_team(raamwerk: Raamwerk, team: Team, names: bool = False) ->
         f"# Teamoverzicht: {literal_inline(rol.naam)}",
         literal_inline(raamwerk.titel),
         *_intro(team, names),
-        *_areas(area_rows(rol, team.files)),
+        *_areas(area_rows(rol, team.files), len(team.files)),
         *_items(ranked),
         *(_who(rol, team, ranked) if names else ()),
         *_skipped(team),
