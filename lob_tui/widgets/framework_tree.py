@@ -1,0 +1,181 @@
+"""The tree of the role: areas, their two sections, and the sections' items.
+
+Every node carries the model object it shows (``Knoop``), so the app never
+looks anything up by label text. Children are added only when a node is first
+expanded: a framework of fifty thousand items then starts as fast as one of
+forty, because only the areas exist until the user opens one.
+
+The tree's keys for the screen's features (status, search, the area filter)
+are declared here with ``screen.`` actions, so that they work, and show in
+the footer, only while the tree has focus; typing a ``1`` in a note stays a 1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar, TypeAlias
+
+from rich.text import Text
+from textual import on
+from textual.binding import Binding, BindingType
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from lob_tui.framework import Aandachtsgebied, Item, Sectie
+from lob_tui.notes import Notities
+from lob_tui.widgets.labels import area_label, item_label, section_label
+
+Knoop: TypeAlias = Aandachtsgebied | Sectie | Item
+"""What a node of the tree shows."""
+
+
+def node_key(knoop: Knoop) -> str:
+    """A stable name for a node, as the settings file remembers the last one."""
+    if isinstance(knoop, Aandachtsgebied):
+        return f"gebied:{knoop.id}"
+    if isinstance(knoop, Sectie):
+        return f"sectie:{knoop.id}"
+    return f"item:{knoop.id}"
+
+
+def _section_key(item: Item) -> str:
+    return f"sectie:{item.gebied_id}/{item.soort.value}"
+
+
+def label_of(knoop: Knoop, notities: Notities) -> Text:
+    """The label a node shows for its model object."""
+    if isinstance(knoop, Aandachtsgebied):
+        return area_label(knoop, notities)
+    if isinstance(knoop, Sectie):
+        return section_label(knoop, notities)
+    return item_label(knoop, notities)
+
+
+class FrameworkTree(Tree[Knoop]):
+    """The role's framework as a tree with status marks and progress counts."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "cursor_up", "Vorige regel", show=False, id="omhoog"),
+        Binding("down,j", "cursor_down", "Volgende regel", show=False, id="omlaag"),
+        Binding("left", "collapse_or_parent", "Inklappen", show=False, id="inklappen"),
+        Binding("right", "expand_or_child", "Uitklappen", show=False, id="uitklappen"),
+        Binding("home", "scroll_home", "Naar het begin", show=False, id="begin"),
+        Binding("end", "scroll_end", "Naar het einde", show=False, id="einde"),
+        Binding("space", "toggle_node", "In- of uitklappen", show=False, id="klappen"),
+        Binding("enter", "select_cursor", "Notitie", id="schrijven"),
+        Binding("1", "screen.set_status(1)", "Beheers ik", id="status-1"),
+        Binding("2", "screen.set_status(2)", "Ontwikkelen", id="status-2"),
+        Binding("3", "screen.set_status(3)", "Bespreken", id="status-3"),
+        Binding("0", "screen.set_status(0)", "Wissen", id="status-0"),
+        Binding("slash", "screen.search", "Zoeken", id="zoeken"),
+        Binding("n", "screen.next_match", "Volgende treffer", show=False, id="volgende"),
+        Binding("N", "screen.previous_match", "Vorige treffer", show=False, id="vorige"),
+        Binding("a", "screen.toggle_area", "Alle/één gebied", id="filter"),
+        Binding("e", "screen.export", "Export", show=False, id="export"),
+        Binding("q", "app.quit", "Stoppen", show=False, id="stoppen-q"),
+    ]
+
+    def __init__(self, notities: Notities, *, id: str | None = None) -> None:
+        super().__init__("Raamwerk", id=id)
+        self.notities = notities
+        self.show_root = False
+        self.auto_expand = False
+        self._by_key: dict[str, TreeNode[Knoop]] = {}
+
+    def show_areas(self, gebieden: Iterable[Aandachtsgebied]) -> None:
+        """Show these areas, collapsed; their sections come when they are opened."""
+        self.clear()
+        self._by_key.clear()
+        for gebied in gebieden:
+            self._add(self.root, gebied, leaf=False)
+
+    def _add(self, parent: TreeNode[Knoop], knoop: Knoop, *, leaf: bool) -> None:
+        label = label_of(knoop, self.notities)
+        node = parent.add_leaf(label, data=knoop) if leaf else parent.add(label, data=knoop)
+        self._by_key[node_key(knoop)] = node
+
+    def grow(self, node: TreeNode[Knoop]) -> None:
+        """Add the node's children the first time they are needed."""
+        if node.children:
+            return
+        if isinstance(node.data, Aandachtsgebied):
+            for sectie in node.data.secties:
+                self._add(node, sectie, leaf=False)
+        elif isinstance(node.data, Sectie):
+            for item in node.data.items:
+                self._add(node, item, leaf=True)
+
+    @on(Tree.NodeExpanded)
+    def _grow_expanded(self, event: Tree.NodeExpanded[Knoop]) -> None:
+        """A node opened by mouse or space gets its children too."""
+        self.grow(event.node)
+
+    def reveal(self, knoop: Knoop) -> bool:
+        """Open the node's ancestors and put the cursor on it; False if it is not shown.
+
+        The cursor moves after the next refresh, when the opened nodes have
+        their lines: moving at once could land on the first line.
+        """
+        if isinstance(knoop, Aandachtsgebied):
+            path = [f"gebied:{knoop.id}"]
+        elif isinstance(knoop, Sectie):
+            path = [f"gebied:{knoop.gebied_id}", node_key(knoop)]
+        else:
+            path = [f"gebied:{knoop.gebied_id}", _section_key(knoop), node_key(knoop)]
+
+        for ancestor_key in path[:-1]:
+            ancestor = self._by_key.get(ancestor_key)
+            if ancestor is None:
+                return False
+            self.grow(ancestor)
+            ancestor.expand()
+        node = self._by_key.get(path[-1])
+        if node is None:
+            return False
+        self.call_after_refresh(self.move_cursor, node)
+        return True
+
+    def relabel(self, knoop: Knoop) -> None:
+        """Update the node's label and the progress of the section and area above it."""
+        keys = [node_key(knoop)]
+        if isinstance(knoop, Item):
+            keys.append(_section_key(knoop))
+        if not isinstance(knoop, Aandachtsgebied):
+            keys.append(f"gebied:{knoop.gebied_id}")
+        for key in keys:
+            node = self._by_key.get(key)
+            if node is not None and node.data is not None:
+                node.set_label(label_of(node.data, self.notities))
+
+    def relabel_all(self) -> None:
+        """Update every label, after the notes were reloaded from disk."""
+        for node in self._by_key.values():
+            if node.data is not None:
+                node.set_label(label_of(node.data, self.notities))
+
+    @property
+    def current(self) -> Knoop | None:
+        """The model object under the cursor."""
+        node = self.cursor_node
+        return None if node is None else node.data
+
+    def action_collapse_or_parent(self) -> None:
+        """Left: close an open node, or go up to the parent of a closed one."""
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.is_expanded:
+            node.collapse()
+        elif node.parent is not None and node.parent is not self.root:
+            self.move_cursor(node.parent)
+
+    def action_expand_or_child(self) -> None:
+        """Right: open a closed node, or step into an open one."""
+        node = self.cursor_node
+        if node is None or not node.allow_expand:
+            return
+        if not node.is_expanded:
+            self.grow(node)
+            node.expand()
+        elif node.children:
+            self.move_cursor(node.children[0])

@@ -1,0 +1,110 @@
+"""The editor for one note: an item's own note, or a section's aandachtsveld.
+
+The editor only shows and edits text; the screen decides what it belongs to
+and writes it into the notes. ``doel`` says whose text is loaded, so a change
+can be compared with the model rather than counted (``TextArea.Changed`` also
+fires when a text is loaded).
+
+For longer writing the user can take the note to their own editor
+(``$VISUAL`` or ``$EDITOR``); ``edit_externally`` does the file round trip.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.widgets import TextArea
+
+from lob_tui.errors import LobFout
+from lob_tui.framework import Item, Sectie
+from lob_tui.widgets.literal import visible
+
+
+class NoteEditor(TextArea):
+    """A plain-text editor whose text belongs to ``doel``."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "screen.focus_tree", "Terug naar de boom", id="terug"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, soft_wrap=True, tab_behavior="focus")
+        self.placeholder = "Schrijf hier je notitie. Geen namen van leerlingen."
+        self.doel: Item | Sectie | None = None
+
+    def show(self, doel: Item | Sectie | None, tekst: str) -> None:
+        """Load the text of ``doel``; the undo history starts afresh."""
+        self.doel = doel
+        self.load_text(tekst)
+
+    def get_line(self, line_index: int) -> Text:
+        """The line as shown: control characters visible, the document untouched."""
+        line = super().get_line(line_index)
+        line.plain = visible(line.plain)
+        return line
+
+
+def editor_command() -> list[str] | None:
+    """The user's editor: ``$VISUAL``, ``$EDITOR``, or a common one that is installed."""
+    for variable in ("VISUAL", "EDITOR"):
+        command = os.environ.get(variable, "").strip()
+        if command:
+            return shlex.split(command)
+    for fallback in ("nano", "vi"):
+        found = shutil.which(fallback)
+        if found:
+            return [found]
+    return None
+
+
+def edit_externally(tekst: str, command: list[str]) -> str:
+    """Let ``command`` edit ``tekst`` in a private temporary file; return the new text.
+
+    Raises ``LobFout`` in Dutch when the editor cannot start, fails, or leaves
+    text that is not UTF-8; the note then stays as it was.
+    """
+    handle, name = tempfile.mkstemp(prefix="lob-tui-notitie-", suffix=".txt")  # mode 0600
+    path = Path(name)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
+            file.write(tekst)
+        _run(command, path)
+        edited = _read_utf8(path)
+    finally:
+        path.unlink(missing_ok=True)
+
+    # Most editors end a file with a newline the user never typed.
+    if edited.endswith("\n") and not tekst.endswith("\n"):
+        edited = edited[:-1]
+    return edited
+
+
+def _run(command: list[str], path: Path) -> None:
+    try:
+        result = subprocess.run([*command, str(path)], check=False)
+    except OSError as error:
+        raise LobFout(
+            f"de editor '{command[0]}' start niet ({error.strerror}); "
+            "stel $VISUAL of $EDITOR in op een editor die er is"
+        ) from None
+    if result.returncode != 0:
+        raise LobFout(
+            f"de editor stopte met foutcode {result.returncode}; de notitie is niet veranderd"
+        )
+
+
+def _read_utf8(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        raise LobFout(
+            "de editor bewaarde tekst die geen UTF-8 is; de notitie is niet veranderd"
+        ) from None

@@ -1,0 +1,68 @@
+"""The line above the footer: is everything saved, and where.
+
+A user who is about to close the laptop wants to see at a glance that the
+last sentence is on disk, and a user who wonders where the notes went wants
+the path; both stay in view all the time.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+from rich.text import Text
+from textual.widgets import Static
+
+from lob_tui.widgets.literal import one_line
+
+
+class Bewaarstand(Enum):
+    """Where the notes stand with respect to the file on disk."""
+
+    BEWAARD = ("✓ Alles bewaard", "")
+    GEWIJZIGD = ("● Nog niet bewaard", "")
+    BEZIG = ("… Bezig met bewaren", "")
+    MISLUKT = ("⚠ Niet bewaard", "bold")
+    CONFLICT = ("⚠ Bestand buiten lob-tui gewijzigd", "bold")
+
+    @property
+    def tekst(self) -> str:
+        """What the status line says for this state."""
+        return self.value[0]
+
+
+class StatusLine(Static):
+    """Save state, an optional remark (error, area filter) and the notes file's path."""
+
+    def __init__(self, path: Path, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self.path = path
+        self.stand = Bewaarstand.BEWAARD
+        self.opmerking = ""
+        self.filter = ""
+
+    def on_mount(self) -> None:
+        self._render_line()
+
+    def set_stand(self, stand: Bewaarstand, opmerking: str = "") -> None:
+        """Show a new save state, with a reason when saving failed."""
+        self.stand, self.opmerking = stand, opmerking
+        self.set_class(stand in (Bewaarstand.MISLUKT, Bewaarstand.CONFLICT), "-fout")
+        self._render_line()
+
+    def set_filter(self, gebied_naam: str) -> None:
+        """Say which area alone is shown, or nothing when all are."""
+        self.filter = gebied_naam
+        self._render_line()
+
+    def _render_line(self) -> None:
+        text = Text(self.stand.tekst, style=self.stand.value[1], end="")
+        if self.opmerking:
+            text.append(": ")
+            text.append_text(one_line(self.opmerking))
+        if self.filter:
+            text.append("  ·  alleen ")
+            text.append_text(one_line(self.filter, "italic"))
+        text.append("  ·  ")
+        text.append_text(one_line(str(self.path), "dim"))
+        self.update(text)
