@@ -1,20 +1,230 @@
-"""Placeholder until the app lands: says plainly that it is not finished."""
+"""The lob-tui app: builds the screens, holds the settings, quits only after saving.
+
+``create_app`` is what the command line, the tests and the benchmarks call,
+each with their own paths; importing this module reads and creates nothing.
+The notes themselves belong to the main screen (``screens.main``); the app
+decides which screen comes first (a role choice, the notes, or an error that
+the notes file cannot be read) and sees to it that quitting saves.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+import sys
+from collections.abc import Iterable
+from pathlib import Path, PurePath
+from typing import Any, ClassVar, cast
 
-from textual.app import App, ComposeResult
-from textual.widgets import Static
+from textual import on
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
+from textual.screen import Screen
+from textual.theme import ThemeProvider
 
+from lob_tui import resources, settings
+from lob_tui.errors import LobFout, NotitieFout
 from lob_tui.framework import Raamwerk, Rol
+from lob_tui.screens.commands import JumpToItem
+from lob_tui.screens.dialogs import MessageDialog, QuitDialog
+from lob_tui.screens.help import HelpScreen
+from lob_tui.screens.main import MainScreen
+from lob_tui.screens.role import RoleScreen
+from lob_tui.store import NotesStore
+from lob_tui.widgets.framework_tree import FrameworkTree
+from lob_tui.widgets.literal import tell
+from lob_tui.widgets.note_editor import NoteEditor
+from lob_tui.widgets.search_bar import SearchBar
+from lob_tui.widgets.status_line import Bewaarstand
+
+EXIT_OK, EXIT_FOUT = 0, 1
+
+_STYLES = ("app.tcss", "main.tcss", "dialogs.tcss")
 
 
-class _NotYet(App[int]):
-    def compose(self) -> ComposeResult:
-        yield Static("lob-tui is nog niet af. Druk op ctrl+q om te stoppen.", markup=False)
+class LobApp(App[int]):
+    """Walk the framework, mark where you stand, and write notes."""
+
+    TITLE = "lob-tui"
+    CSS_PATH: ClassVar[list[str | PurePath]] = [resources.styles_path() / n for n in _STYLES]
+    COMMANDS = App.COMMANDS | {JumpToItem}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Stoppen", priority=True, id="stoppen"),
+        Binding("ctrl+s", "save", "Bewaren", priority=True, id="bewaren"),
+        Binding("f1,question_mark", "help", "Hulp", id="hulp"),
+        Binding("ctrl+p", "command_palette", "Opdrachten", show=False, priority=True, id="palet"),
+        Binding("ctrl+c", "help_quit", "Stoppen? Dat is ctrl+q", show=False, system=True),
+    ]
+
+    def __init__(
+        self,
+        raamwerk: Raamwerk,
+        rol: Rol | None,
+        *,
+        notes_path: Path | None,
+        settings_path: Path,
+    ) -> None:
+        super().__init__()
+        self.raamwerk = raamwerk
+        self.rol = rol
+        self.notes_path_option = notes_path
+        self.settings_path = settings_path
+        self.instellingen = settings.Instellingen()
+        self.main: MainScreen | None = None
+        self.warnings: list[str] = []
+        self._start_fout: LobFout | None = None
+
+    # -- the first screen -------------------------------------------------------------
+
+    def get_default_screen(self) -> Screen[Any]:
+        """The role choice, the notes, or an empty screen under the error dialog."""
+        self._load_settings()
+        if self.rol is None:
+            return RoleScreen(self.raamwerk)
+        return self._open(self.rol)
+
+    def _load_settings(self) -> None:
+        try:
+            self.instellingen = settings.load(self.settings_path)
+        except LobFout as fout:
+            self.warnings.append(str(fout.eerste))
+        if self.instellingen.thema in self.available_themes:
+            self.theme = self.instellingen.thema
+
+    def _open(self, rol: Rol) -> Screen[Any]:
+        """The main screen for ``rol``; a file that cannot be read is never written over."""
+        path = self.notes_path_option or resources.default_notes_path(rol.id)
+        store = NotesStore(path)
+        try:
+            notities = store.load(rol.id)
+        except NotitieFout as fout:
+            self._start_fout = fout
+            return Screen()
+        start = self.instellingen.laatste_van(path)
+        self.main = MainScreen(self.raamwerk, rol, store, notities, start=start)
+        return self.main
+
+    def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, lambda _: self._remember_theme())
+        for warning in self.warnings:
+            tell(self, warning, severity="warning")
+        self._show_start_error()
+
+    @on(RoleScreen.Chosen)
+    def _role_chosen(self, event: RoleScreen.Chosen) -> None:
+        self.rol = event.rol
+        self.switch_screen(self._open(event.rol))
+        self._show_start_error()
+
+    def _show_start_error(self) -> None:
+        """The notes file cannot be read: say why, and stop with exit code 1."""
+        if self._start_fout is None:
+            return
+        message = "\n".join(str(p) for p in self._start_fout.problemen)
+        message += "\n\nHet bestand is niet veranderd. Herstel het (of kies een ander met --notes)."
+        dialog = MessageDialog("Notitiebestand niet te lezen", message, button="Stoppen")
+        self.push_screen(dialog, lambda _: self.exit(EXIT_FOUT, return_code=EXIT_FOUT))
+
+    # -- actions ----------------------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        """Quit once everything is saved; if saving fails, ask before losing anything."""
+        if self.main is None:
+            self.exit(EXIT_OK)
+            return
+        self.run_worker(self._quit_after_saving(self.main), group="stoppen", exclusive=True)
+
+    async def _quit_after_saving(self, main: MainScreen) -> None:
+        saved = await main.flush()
+        self._save_settings(main)
+        if saved:
+            self.exit(EXIT_OK)
+        elif main.autosave.stand is Bewaarstand.CONFLICT:
+            main.ask_conflict()
+        else:
+            reden = main.status_line.opmerking or "het bewaren lukte niet"
+            await self.push_screen(QuitDialog(reden), self._quit_anyway)
+
+    def _quit_anyway(self, quit_anyway: bool | None) -> None:
+        if quit_anyway:
+            self.exit(EXIT_FOUT, return_code=EXIT_FOUT)
+
+    def action_save(self) -> None:
+        """Ctrl+S: save now."""
+        if self.main is not None:
+            self.main.save()
+
+    def action_help(self) -> None:
+        """? and F1: the help screen."""
+        if isinstance(self.screen, HelpScreen):
+            return
+        notes = self.main.notes_path if self.main else Path("(nog geen rol gekozen)")
+        self.push_screen(HelpScreen(self.key_sections(), notes, self.settings_path))
+
+    @staticmethod
+    def key_sections() -> list[tuple[str, list[BindingType]]]:
+        """Every binding of the app, grouped as the help screen lists them."""
+        return [
+            ("Overal", LobApp.BINDINGS),
+            ("In de boom", FrameworkTree.BINDINGS + MainScreen.BINDINGS),
+            ("In de notitie", NoteEditor.BINDINGS + MainScreen.BINDINGS),
+            ("In het zoekveld", SearchBar.BINDINGS),
+        ]
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C: say how to quit, in Dutch."""
+        tell(self, "Stoppen doe je met ctrl+q (je notities worden eerst bewaard).")
+
+    def action_command_palette(self) -> None:
+        """Ctrl+P: the palette, with a Dutch prompt."""
+        if not CommandPalette.is_open(cast(App[object], self)):
+            placeholder = "Zoek een opdracht, of woorden uit een item…"
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
+    def action_change_theme(self) -> None:
+        """Choose a theme from Textual's list; the choice is remembered."""
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder="Zoek een thema…"))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """The palette's actions, in Dutch (Textual's own are English)."""
+        yield SystemCommand("Thema kiezen", "Kies een kleurenthema", self.action_change_theme)
+        yield SystemCommand("Hulp", "Alle toetsen en waar je notities staan", self.action_help)
+        yield SystemCommand("Stoppen", "Bewaren en stoppen", self.action_quit)
+        if isinstance(screen, MainScreen):
+            yield from screen.commands()
+
+    # -- settings ---------------------------------------------------------------------
+
+    def _remember_theme(self) -> None:
+        self.instellingen.thema = self.theme
+        self.run_worker(self._write_settings, thread=True, group="instellingen")
+
+    def _save_settings(self, main: MainScreen) -> None:
+        if main.position is not None:
+            self.instellingen.onthoud(main.notes_path, main.position)
+        self._write_settings()
+
+    def _write_settings(self) -> None:
+        try:
+            settings.save(self.instellingen, self.settings_path)
+        except LobFout as fout:
+            self.warnings.append(str(fout.eerste))
+
+
+def create_app(
+    raamwerk: Raamwerk,
+    rol: Rol | None,
+    *,
+    notes_path: Path | None,
+    settings_path: Path,
+) -> LobApp:
+    """Build the app for these files; nothing is read until it runs."""
+    return LobApp(raamwerk, rol, notes_path=notes_path, settings_path=settings_path)
 
 
 def run_app(raamwerk: Raamwerk, rol: Rol | None, *, notes: Path | None, settings: Path) -> int:
-    """Start the app and return its exit code."""
-    return _NotYet().run() or 0
+    """Run the app in the terminal and return its exit code (0 saved, 1 not)."""
+    app = create_app(raamwerk, rol, notes_path=notes, settings_path=settings)
+    app.run()
+    for warning in app.warnings:
+        print(f"lob-tui: {warning}", file=sys.stderr)
+    return app.return_code or EXIT_OK

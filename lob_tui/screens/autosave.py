@@ -1,0 +1,159 @@
+"""Saving the notes in the background, so that no keystroke waits for the disk.
+
+Every change restarts a short timer; when typing pauses, a snapshot of the
+notes (``Notities.copy()``) is written by a thread while the user goes on.
+Saves never overlap: a change that arrives during a save is saved right after
+it. A save that fails is reported once and retried every few seconds, while
+the text stays in the editor. When someone else changed the file, saving stops
+until the user has chosen what to do (``on_conflict``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.worker import Worker, WorkerError
+
+from lob_tui.errors import LobFout
+from lob_tui.notes import Notities
+from lob_tui.store import ConflictFout, NotesStore
+from lob_tui.widgets.literal import tell
+from lob_tui.widgets.status_line import Bewaarstand
+
+DELAY = 1.0
+"""Seconds of quiet after the last change before saving (the promise is at most 2)."""
+
+RETRY = 3.0
+"""Seconds between attempts after a failed save."""
+
+
+class Autosave:
+    """Keeps one notes file up to date with the notes on screen."""
+
+    def __init__(
+        self,
+        owner: Widget,
+        store: NotesStore,
+        notities: Notities,
+        *,
+        on_state: Callable[[Bewaarstand, str], None],
+        on_conflict: Callable[[], None],
+    ) -> None:
+        self.owner = owner
+        self.store = store
+        self.notities = notities
+        self.stand = Bewaarstand.BEWAARD
+        self._on_state = on_state
+        self._on_conflict = on_conflict
+        self._saved = notities.revisie
+        self._timer: Timer | None = None
+        self._worker: Worker[None] | None = None
+        self._again = False
+        self._reported = ""
+
+    @property
+    def dirty(self) -> bool:
+        """Whether the notes hold changes that are not in the file yet."""
+        return self.notities.revisie != self._saved
+
+    def changed(self) -> None:
+        """Call after every change; the save follows once typing pauses."""
+        if self.stand is Bewaarstand.CONFLICT:
+            return
+        if self._worker is None and self.stand is not Bewaarstand.MISLUKT:
+            self._set(Bewaarstand.GEWIJZIGD)
+        self._start_timer(DELAY)
+
+    def save_now(self, *, force: bool = False) -> None:
+        """Start a save unless one is running (then it follows that one)."""
+        self._stop_timer()
+        if self._worker is not None:
+            self._again = True
+            return
+        if self.stand is Bewaarstand.CONFLICT and not force:
+            return
+        if not self.dirty and not force:
+            return
+        snapshot = self.notities.copy()
+        self._worker = self.owner.run_worker(
+            self._write(snapshot, force), group="bewaren", exit_on_error=False
+        )
+
+    async def flush(self) -> bool:
+        """Save what is left and wait; True when the file holds every change."""
+        self._stop_timer()
+        await self._wait()
+        if self.dirty and self.stand is not Bewaarstand.CONFLICT:
+            self.save_now()
+            await self._wait()
+        return not self.dirty
+
+    def reset(self, notities: Notities) -> None:
+        """Follow notes that were just read from the file (they are saved by definition)."""
+        self._stop_timer()
+        self.notities = notities
+        self._saved = notities.revisie
+        self._reported = ""
+        self._set(Bewaarstand.BEWAARD)
+
+    def resume(self) -> None:
+        """Save again after a conflict, overwriting the other version."""
+        self._set(Bewaarstand.GEWIJZIGD)
+        self.save_now(force=True)
+
+    async def _wait(self) -> None:
+        while self._worker is not None:
+            try:
+                await self._worker.wait()
+            except WorkerError:
+                return
+
+    async def _write(self, snapshot: Notities, force: bool) -> None:
+        self._set(Bewaarstand.BEZIG)
+        try:
+            await asyncio.to_thread(self.store.save, snapshot, force=force)
+        except ConflictFout:
+            self._set(Bewaarstand.CONFLICT)
+            self._on_conflict()
+        except LobFout as fout:
+            self._failed(fout.eerste.melding)
+        except Exception as error:  # a bug must not cost the typed text: show it, retry
+            self._failed(f"onverwachte fout in lob-tui: {error!r}")
+        else:
+            self._saved = snapshot.revisie
+            self._succeeded()
+        finally:
+            self._worker = None
+
+        if self._again and self.stand is not Bewaarstand.CONFLICT:
+            self._again = False
+            self.save_now()
+
+    def _failed(self, melding: str) -> None:
+        self._set(Bewaarstand.MISLUKT, f"{melding} (opnieuw over {RETRY:.0f} s)")
+        if melding != self._reported:
+            tell(self.owner, melding, title="Notities niet bewaard", severity="error")
+            self._reported = melding
+        self._start_timer(RETRY)
+
+    def _succeeded(self) -> None:
+        if self._reported:
+            tell(self.owner, f"Weer bewaard in {self.store.path}", title="Bewaard")
+            self._reported = ""
+        self._set(Bewaarstand.GEWIJZIGD if self.dirty else Bewaarstand.BEWAARD)
+
+    def _set(self, stand: Bewaarstand, opmerking: str = "") -> None:
+        self.stand = stand
+        self._on_state(stand, opmerking)
+
+    def _start_timer(self, delay: float) -> None:
+        self._stop_timer()
+        self._timer = self.owner.set_timer(delay, self.save_now, name="autosave")
+
+    def _stop_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None

@@ -1,0 +1,108 @@
+"""The help screen: every key, what the marks mean, and where the files are.
+
+The key list is built from the bindings themselves, so it cannot drift from
+what the keys do. It also reminds the user of the one rule the notes file
+cannot enforce: no pupils' names in notes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from lob_tui.notes import Status
+from lob_tui.widgets.labels import NO_STATUS_MARK, NOTE_MARK, STATUS_MARKS
+from lob_tui.widgets.literal import literal
+
+_KEY_NAMES = {
+    "up": "↑",
+    "down": "↓",
+    "left": "←",
+    "right": "→",
+    "slash": "/",
+    "question_mark": "?",
+    "enter": "Enter",
+    "escape": "Esc",
+    "home": "Home",
+    "end": "End",
+    "space": "spatie",
+    "f1": "F1",
+}
+
+Section = tuple[str, Sequence[BindingType]]
+
+
+def key_names(keys: str) -> str:
+    """``"up,k"`` → ``"↑ k"``: how the help screen writes a binding's keys."""
+    return " ".join(_KEY_NAMES.get(key, key) for key in keys.split(","))
+
+
+def key_table(sections: Iterable[Section]) -> Text:
+    """Every described binding, section by section."""
+    text = Text(end="")
+    for heading, bindings in sections:
+        text.append(f"{heading}\n", style="bold underline")
+        for binding in bindings:
+            if isinstance(binding, Binding) and binding.description:
+                text.append(f"  {key_names(binding.key):<16}", style="bold")
+                text.append(f"{binding.description}\n")
+        text.append("\n")
+    return text
+
+
+def legend() -> Text:
+    """What the marks in the tree mean."""
+    text = Text("Tekens in de boom\n", style="bold underline", end="")
+    for status, mark in STATUS_MARKS.items():
+        text.append(f"  {mark}  {status.value} (toets {status.toets})\n")
+    text.append(f"  {NO_STATUS_MARK}  nog geen status (toets 0 wist de status)\n")
+    text.append(f"  {NOTE_MARK}  er staat een notitie bij\n")
+    text.append("  4/7  zoveel items hebben een status of notitie, van het totaal\n")
+    assert len(STATUS_MARKS) == len(Status)
+    return text
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists the keys and the files; any of Escape, q, ? or F1 closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark,f1", "close", "Hulp sluiten", id="hulp-sluiten"),
+    ]
+
+    def __init__(self, sections: Sequence[Section], notes_path: Path, settings_path: Path):
+        super().__init__(classes="dialog")
+        self.sections = sections
+        self.notes_path = notes_path
+        self.settings_path = settings_path
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box help-box"):
+            yield Static("Hulp bij lob-tui (Esc sluit)", classes="dialog-title")
+            with VerticalScroll(id="help-scroll"):
+                yield Static(self._files(), id="help-files")
+                yield Static(legend(), id="help-legend")
+                yield Static(key_table(self.sections), id="help-keys")
+
+    def _files(self) -> Text:
+        text = Text("Je notities staan in\n", style="bold underline", end="")
+        text.append_text(literal(f"  {self.notes_path}\n"))
+        text.append("Instellingen (thema, laatste plek)\n", style="bold underline")
+        text.append_text(literal(f"  {self.settings_path}\n\n"))
+        text.append(
+            "Schrijf geen namen van leerlingen in je notities. lob-tui bewaart alles alleen op "
+            "deze computer en bewaart vanzelf, kort nadat je stopt met typen.\n",
+            style="italic",
+        )
+        return text
+
+    def action_close(self) -> None:
+        """Close the help screen."""
+        self.dismiss(None)

@@ -1,0 +1,291 @@
+"""The main screen: the tree on the left, the detail pane and the note on the right.
+
+This screen owns the notes while the app runs. Widgets show them and report
+what the user did; every change goes through here into the ``Notities``
+model, which tells the ``Autosave`` that there is something to save.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult, SuspendNotSupported, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.events import DescendantBlur
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static, TextArea, Tree
+
+from lob_tui.errors import LobFout, NotitieFout
+from lob_tui.framework import Aandachtsgebied, Item, Raamwerk, Rol, Sectie
+from lob_tui.notes import Notities, Status
+from lob_tui.screens.autosave import Autosave
+from lob_tui.screens.conflict import ConflictMixin
+from lob_tui.screens.search import SearchMixin
+from lob_tui.store import NotesStore
+from lob_tui.widgets.detail import DetailPane
+from lob_tui.widgets.framework_tree import FrameworkTree, Knoop, node_key
+from lob_tui.widgets.literal import tell
+from lob_tui.widgets.note_editor import NoteEditor, edit_externally, editor_command
+from lob_tui.widgets.search_bar import SearchBar
+from lob_tui.widgets.status_line import Bewaarstand, StatusLine
+
+
+def find_knoop(rol: Rol, key: str | None) -> Knoop | None:
+    """The model object a remembered node key names, if the framework still has it."""
+    soort, _, ident = (key or "").partition(":")
+    found: Knoop | None = None
+    if soort == "gebied":
+        found = rol.gebied(ident)
+    elif soort == "sectie":
+        found = rol.sectie(ident)
+    elif soort == "item":
+        found = rol.item(ident)
+    return found
+
+
+class MainScreen(SearchMixin, ConflictMixin, Screen[None]):
+    """Walk the framework, set statuses and write notes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+e", "external_editor", "Eigen editor", id="eigen-editor"),
+    ]
+
+    def __init__(
+        self,
+        raamwerk: Raamwerk,
+        rol: Rol,
+        store: NotesStore,
+        notities: Notities,
+        *,
+        start: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.raamwerk = raamwerk
+        self.rol = rol
+        self.store = store
+        self.notities = notities
+        self.current: Knoop | None = find_knoop(rol, start)
+        self.framework_tree = FrameworkTree(notities, id="tree")
+        self.editor = NoteEditor(id="editor")
+        self.status_line = StatusLine(store.path, id="status")
+        self.autosave = Autosave(
+            self, store, notities, on_state=self._show_state, on_conflict=self.ask_conflict
+        )
+        self.title = "lob-tui"
+        self.sub_title = rol.naam
+
+    @property
+    def notes_path(self) -> Path:
+        """The notes file this screen saves to."""
+        return self.store.path
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        with Horizontal(id="body"):
+            with Vertical(id="tree-pane"):
+                yield self.framework_tree
+                yield SearchBar(id="search")
+            with Vertical(id="detail-pane"):
+                yield DetailPane(id="detail")
+                yield Static(id="editor-title", markup=False)
+                yield self.editor
+        yield self.status_line
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.framework_tree.show_areas(self.rol.aandachtsgebieden)
+        start = self.current or self.rol.aandachtsgebieden[0]
+        self.framework_tree.reveal(start)
+        self.show(start)
+        self.framework_tree.focus()
+
+    # -- showing a node ---------------------------------------------------------------
+
+    @on(Tree.NodeHighlighted)
+    def _highlighted(self, event: Tree.NodeHighlighted[Knoop]) -> None:
+        """Moving to another node saves the note just left, then shows the new one."""
+        self.commit_editor()
+        self.autosave.save_now()
+        if event.node.data is not None:
+            self.show(event.node.data)
+
+    def show(self, knoop: Knoop) -> None:
+        """Show the node in the detail pane and its note, if it has one, in the editor."""
+        self.current = knoop
+        self.query_one(DetailPane).show(knoop, self.raamwerk, self.notities)
+
+        doel = knoop if isinstance(knoop, Item | Sectie) else None
+        title = self.query_one("#editor-title", Static)
+        title.display = self.editor.display = doel is not None
+        if isinstance(doel, Item):
+            title.update("Notitie bij dit item (Enter om te schrijven, Esc terug)")
+            self.editor.show(doel, self.notities.item(doel.id).tekst)
+        elif isinstance(doel, Sectie):
+            title.update(f"Aandachtsveld {doel.titel}: wat wil je oppakken of bespreken?")
+            self.editor.show(doel, self.notities.veld(doel.id).tekst)
+        else:
+            self.editor.show(None, "")
+
+    @on(Tree.NodeSelected)
+    def _selected(self, event: Tree.NodeSelected[Knoop]) -> None:
+        """Enter: write the note of an item or section; open or close an area."""
+        if isinstance(event.node.data, Aandachtsgebied):
+            self.framework_tree.grow(event.node)
+            event.node.toggle()
+        else:
+            self.editor.focus()
+
+    def refresh_node(self, knoop: Knoop) -> None:
+        """Show a change of the notes in the tree and, if it is on screen, the pane."""
+        self.framework_tree.relabel(knoop)
+        if self.current is not None:
+            self.query_one(DetailPane).show(self.current, self.raamwerk, self.notities)
+
+    # -- writing notes ----------------------------------------------------------------
+
+    @on(TextArea.Changed, "#editor")
+    def _typed(self) -> None:
+        self.commit_editor()
+
+    def commit_editor(self) -> None:
+        """Put the editor's text into the notes if it differs from what they hold.
+
+        Comparing, rather than counting ``Changed`` events, ignores the event
+        that loading a text fires, and catches a change not yet reported.
+        """
+        doel, tekst = self.editor.doel, self.editor.text
+        if doel is None:
+            return
+        had_note = bool(self._text_of(doel))
+        try:
+            if isinstance(doel, Item):
+                changed = self.notities.set_tekst(doel.id, tekst)
+            else:
+                changed = self.notities.set_veld(doel.id, tekst)
+        except NotitieFout as fout:
+            tell(self, fout.eerste.melding, title="Niet overgenomen", severity="error")
+            return
+        if changed:
+            self.autosave.changed()
+            if had_note != bool(tekst):
+                self.framework_tree.relabel(doel)
+
+    def _text_of(self, doel: Item | Sectie) -> str:
+        if isinstance(doel, Item):
+            return self.notities.item(doel.id).tekst
+        return self.notities.veld(doel.id).tekst
+
+    def on_descendant_blur(self, event: DescendantBlur) -> None:
+        """Leaving the editor saves at once, without waiting for the timer."""
+        if event.widget is self.editor:
+            self.commit_editor()
+            self.autosave.save_now()
+
+    def action_focus_tree(self) -> None:
+        """Escape: back to the tree."""
+        self.framework_tree.focus()
+
+    def action_set_status(self, number: int) -> None:
+        """1, 2, 3 set the item's status; 0 clears it."""
+        item = self.framework_tree.current
+        if not isinstance(item, Item):
+            tell(self, "Een status geef je aan een item: kies eerst een item.", severity="warning")
+            return
+        status = list(Status)[number - 1] if number else None
+        if self.notities.set_status(item.id, status):
+            self.autosave.changed()
+            self.refresh_node(item)
+
+    # -- saving -----------------------------------------------------------------------
+
+    def _show_state(self, stand: Bewaarstand, opmerking: str) -> None:
+        if self.is_mounted:
+            self.status_line.set_stand(stand, opmerking)
+
+    def save(self) -> None:
+        """Ctrl+S: save now and say where; in a conflict, ask again what to do."""
+        self.commit_editor()
+        if self.autosave.stand is Bewaarstand.CONFLICT:
+            self.ask_conflict()
+            return
+        if not self.autosave.dirty and self.autosave.stand is Bewaarstand.BEWAARD:
+            tell(self, f"Alles is al bewaard in {self.notes_path}")
+            return
+        self.autosave.save_now()
+        self.run_worker(self._say_saved(), group="melden")
+
+    async def _say_saved(self) -> None:
+        if await self.autosave.flush():
+            tell(self, f"Bewaard in {self.notes_path}", title="Bewaard")
+
+    async def flush(self) -> bool:
+        """Before quitting: take the editor's text and save it; True when all is saved."""
+        self.commit_editor()
+        return await self.autosave.flush()
+
+    # -- the note in the user's own editor ----------------------------------------------
+
+    def action_external_editor(self) -> None:
+        """Ctrl+E: edit the current note in $VISUAL / $EDITOR, then take the text back."""
+        doel = self.editor.doel
+        if doel is None:
+            tell(self, "Kies eerst een item of onderdeel; een aandachtsgebied heeft geen notitie.")
+            return
+        command = editor_command()
+        if command is None:
+            tell(self, "Geen editor gevonden: stel $VISUAL of $EDITOR in.", severity="error")
+            return
+
+        self.commit_editor()
+        try:
+            with self.app.suspend():
+                tekst = edit_externally(self.editor.text, command)
+        except SuspendNotSupported:
+            tell(self, "Deze terminal kan niet tijdelijk naar een editor.", severity="error")
+            return
+        except LobFout as fout:
+            tell(self, fout.eerste.melding, title="Notitie niet veranderd", severity="error")
+            return
+
+        # Loading fires TextArea.Changed, but commit now so the save need not wait for it.
+        self.editor.load_text(tekst)
+        self.commit_editor()
+        self.autosave.save_now()
+        self.refresh_node(doel)
+
+    def commands(self) -> Iterable[SystemCommand]:
+        """This screen's actions for the command palette."""
+        yield SystemCommand("Bewaren", "Je notities nu bewaren", self.save)
+        yield SystemCommand("Zoeken", "Items zoeken op woorden (/)", self.action_search)
+        for status in Status:
+            yield SystemCommand(
+                f"Status: {status.value}",
+                f"Geef het item deze status (toets {status.toets})",
+                partial(self.action_set_status, int(status.toets)),
+            )
+        yield SystemCommand(
+            "Status wissen", "Het item zonder status (toets 0)", partial(self.action_set_status, 0)
+        )
+        yield SystemCommand(
+            "Alle of één aandachtsgebied",
+            "Wissel tussen alle en alleen dit (a)",
+            self.action_toggle_area,
+        )
+        yield SystemCommand(
+            "Notitie in eigen editor",
+            "Open de notitie in $VISUAL of $EDITOR (ctrl+e)",
+            self.action_external_editor,
+        )
+        yield SystemCommand(
+            "Naar de boom", "Terug van de notitie naar de boom (Esc)", self.action_focus_tree
+        )
+
+    @property
+    def position(self) -> str | None:
+        """The current node's key, for the settings file."""
+        return None if self.current is None else node_key(self.current)
