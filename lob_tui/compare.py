@@ -21,7 +21,7 @@ from pathlib import Path
 from lob_tui.framework import Item, Raamwerk, Rol, Sectie
 from lob_tui.mdtext import literal, literal_inline
 from lob_tui.notes import ItemNotitie, Status
-from lob_tui.overview import STATUSES, bar, label, overview
+from lob_tui.overview import STATUSES, bar, label, legend, overview
 from lob_tui.report import NotesFile, distinct_names, html_page, load_readonly
 
 FORMATS = ("markdown", "html")
@@ -97,10 +97,7 @@ def _summary(items: list[ItemChange]) -> Iterator[str]:
 def _glance(rol: Rol, a: NotesFile, b: NotesFile) -> Iterator[str]:
     """Both pictures per area, one character per item, so the shift shows at once."""
     yield "## In één oogopslag"
-    yield (
-        "Per teken één item: █ beheers ik, ▒ wil ik ontwikkelen, ░ bespreken met collega, "
-        "· nog niet bekeken."
-    )
+    yield f"Per teken één item: {legend()}."
     lines = []
     for row_a, row_b in zip(overview(rol, a.notities), overview(rol, b.notities), strict=True):
         if row_a.level == 2:

@@ -97,6 +97,12 @@ def _intro(team: Team, names: bool) -> Iterator[str]:
         yield f"Geteld: {counted}, van {who}."
     else:
         yield f"Geteld: {counted}. De namen staan er niet in; met `--names` wel."
+    unknown = sum(1 for f in team.files if f.unknown_ids())
+    if unknown:
+        yield (
+            f"In {_aantal_bestanden(unknown)} staan ook notities bij items die dit raamwerk "
+            "niet (meer) kent; die zijn niet meegeteld."
+        )
     if team.skipped:
         skipped = _aantal_bestanden(len(team.skipped), "bestand")
         yield f"Overgeslagen: {skipped}, met de reden onderaan."
@@ -134,7 +140,7 @@ def _items(ranked: list[tuple[Item, StatusCounts]]) -> Iterator[str]:
     yield "\n".join(lines)
 
 
-def _who(rol: Rol, team: Team, ranked: list[tuple[Item, StatusCounts]]) -> Iterator[str]:
+def _who(team: Team, ranked: list[tuple[Item, StatusCounts]]) -> Iterator[str]:
     """Only with ``--names``: who wants what, so the coördinator knows whom to invite."""
     names = distinct_names(team.files)
     lines = []
@@ -191,7 +197,7 @@ def render_markdown_team(raamwerk: Raamwerk, team: Team, names: bool = False) ->
         *_intro(team, names),
         *_areas(area_rows(rol, team.files), len(team.files)),
         *_items(ranked),
-        *(_who(rol, team, ranked) if names else ()),
+        *(_who(team, ranked) if names else ()),
         *_skipped(team),
     ]
     return "\n\n".join(blocks) + "\n"

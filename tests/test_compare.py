@@ -252,3 +252,14 @@ def test_stdout_gets_utf8_and_no_textual(years: tuple[Path, Path]) -> None:
     )
     assert done.stderr == b"[]"
     assert "Oriëntatie en begeleiding".encode() in done.stdout
+
+
+def test_notes_on_unknown_items_are_named_not_compared(tmp_path: Path) -> None:
+    a = write_notes(tmp_path / "a.toml", {"visie-r9": BEHEERS, "visie-r1": BEHEERS})
+    b = write_notes(tmp_path / "b.toml", {"visie-r1": BEHEERS})
+    tokens = parse(compare_files(framework(), a, b, None))
+    unknown = [rendered_text(t) for t in section(tokens, "Niet vergeleken") if t.type == "inline"]
+    assert unknown == ["A heeft notities bij id's die dit raamwerk niet kent: visie-r9"]
+    assert "Bij geen van de 38 items is de status anders in B dan in A." in [
+        rendered_text(t) for t in tokens if t.type == "inline"
+    ]

@@ -238,3 +238,14 @@ def test_the_same_inputs_give_the_same_bytes(
     assert first.read_bytes() == second.read_bytes()
     assert first.read_bytes().endswith(b"\n") and not first.read_bytes().endswith(b"\n\n")
     assert stat.S_IMODE(os.stat(first).st_mode) == 0o600
+
+
+def test_notes_on_unknown_items_are_left_out_and_said(
+    five: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old = write_notes(tmp_path / "oud.toml", {"visie-r9": BEHEERS, "visie-r1": BEHEERS})
+    code, out, _ = run(capsys, "team", *five, old)
+    assert code == 0
+    assert "visie-r9" not in out and "visie\\-r9" not in out
+    assert all(sum(counts) == 6 for _, counts in item_rows(out))
+    assert "In 1 notitiebestand staan ook notities bij items die dit raamwerk" in out
