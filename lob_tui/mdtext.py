@@ -5,10 +5,11 @@ A note is the user's own words: a ``#`` at the start of a line, a ``<b>``, a
 as a heading, HTML or a table. CommonMark lets a backslash escape every ASCII
 punctuation character, so escaping all of them (rather than guessing which
 ones matter where) makes any text literal in any position. What remains is
-layout: a newline becomes a hard line break, leading spaces become
-non-breaking-space references (four spaces would otherwise start a code
-block, and a paragraph drops them anyway), and control characters, which no
-reader can see, are shown by their Unicode "control picture" (``␀``, ``␛``).
+layout: a newline becomes a hard line break; spaces and tabs at the start of
+a line become non-breaking-space references (four spaces would otherwise start
+a code block, and a paragraph drops them anyway), other whitespace at either
+end a character reference; control characters, which no reader can see, are
+shown by their Unicode "control picture" (``␀``, ``␛``).
 
 This module never imports Textual.
 """
@@ -19,7 +20,7 @@ import re
 import string
 
 _PUNCTUATION = re.compile("([" + re.escape(string.punctuation) + "])")
-_LEADING_WHITESPACE = re.compile(r"^[ \t]+")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _NBSP = "&#160;"
 _TAB_WIDTH = 4
 
@@ -34,18 +35,25 @@ def _visible_control(char: str) -> str:
     return f"⟨U+{code:04X}⟩"  # C1 controls have no picture; name them
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+def _indent(whitespace: str) -> str:
+    """Leading whitespace as references a paragraph keeps: spaces (and tabs) as visible indent."""
+    return "".join(
+        _NBSP * (_TAB_WIDTH if c == "\t" else 1) if c in " \t" else f"&#{ord(c)};"
+        for c in whitespace
+    )
 
 
 def _line(text: str) -> str:
-    """One line of user text, escaped and with its indentation kept visible."""
+    """One line of user text, escaped, with the whitespace at both ends kept.
+
+    Markdown strips whitespace at the start and end of a line; character
+    references are not whitespace to it, so they survive.
+    """
     text = _CONTROL.sub(lambda m: _visible_control(m.group()), text)
-    text = _PUNCTUATION.sub(r"\\\1", text)
-    indent = _LEADING_WHITESPACE.match(text)
-    if indent is None:
-        return text
-    width = sum(_TAB_WIDTH if c == "\t" else 1 for c in indent.group())
-    return _NBSP * width + text[indent.end() :]
+    start = len(text) - len(text.lstrip())
+    end = max(start, len(text.rstrip()))
+    body = _PUNCTUATION.sub(r"\\\1", text[start:end])
+    return _indent(text[:start]) + body + "".join(f"&#{ord(c)};" for c in text[end:])
 
 
 def literal(text: str, indent: str = "") -> str:

@@ -15,6 +15,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from reportfiles import (
     ROL,
@@ -263,3 +266,43 @@ def test_notes_on_unknown_items_are_named_not_compared(tmp_path: Path) -> None:
     assert "Bij geen van de 38 items is de status anders in B dan in A." in [
         rendered_text(t) for t in tokens if t.type == "inline"
     ]
+
+
+def _picture(char: str) -> str:
+    code = ord(char)
+    if code < 0x20 and char != "\t":
+        return chr(0x2400 + code)
+    if 0x7F <= code <= 0x9F:
+        return "\u2421" if code == 0x7F else f"⟨U+{code:04X}⟩"
+    return char
+
+
+def shown_as(text: str) -> str:
+    """What a note should look like rendered: the documented differences applied."""
+    lines = text.split("\n")
+    while len(lines) > 1 and not lines[-1].strip():
+        lines.pop()
+    shown = []
+    for line in lines:
+        line = "".join(_picture(c) for c in line)
+        body = line.lstrip()
+        lead = line[: len(line) - len(body)]
+        shown.append(lead.replace("\t", "    ").replace(" ", "\xa0") + body)
+    return "\n".join(shown)
+
+
+PIECES = st.characters(blacklist_categories=("Cs",), max_codepoint=0x17F) | st.sampled_from(
+    ["\n", "\t", "    ", "# ", "- ", "1. ", "```", "<b>", "&amp;", "\\", "\u2003", "| a |", "==="]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, min_size=1).map("".join))
+def test_any_note_renders_as_typed(text: str) -> None:
+    from lob_tui.mdtext import literal
+
+    assume(text.strip())
+    tokens = MarkdownIt("commonmark", {"html": False}).parse("- **A**\n\n  " + literal(text, "  "))
+    paragraphs = [t for t in tokens if t.type == "inline"]
+    assert len(paragraphs) == 2
+    assert rendered_text(paragraphs[1]) == shown_as(text)
