@@ -1,0 +1,349 @@
+"""The overview to take to a colleague: the framework with a person's notes, as Markdown or HTML.
+
+This is the original web page's "Download je overzicht". Markdown is the
+format people keep and edit themselves; the HTML page is the same Markdown
+rendered by markdown-it-py (see ``export_html``) to print or mail.
+
+The outline is fixed so that a reader, and a program, can rely on it:
+
+* one level-1 heading ``<raamwerk> — <rol>``, then a line ``Naam: … · Datum: 3 december 2026``
+  (the name only when it is set);
+* per aandachtsgebied, in framework order, a level-2 heading; under it the level-3
+  headings ``Rolbeschrijvingen`` and ``Deskundigheden``, each followed by one bullet
+  list with one top-level item per framework item;
+* an item's first paragraph is its text, its source letters as `` (A, C)`` and its
+  footnote as `` (voetnoot 14)``: plain text, not a Markdown footnote or link, so every
+  renderer shows it the same; its status (``Status: **wil ik ontwikkelen**``) and its
+  note (a block quote) are nested in the list item;
+* after each list, the section's aandachtsveld under the bold label ``**Aandachtsveld**``;
+* then level-2 ``Bespreekpunten`` (only when items are marked *bespreken met collega* or
+  *wil ik ontwikkelen*), ``Bronnen`` (the legend) and ``Noten`` (the footnotes).
+
+Every text, the framework's as well as the user's, goes in as *literal* text
+(``export_literal``): whatever a note holds, it reads exactly as typed and can
+add no heading, list, code block, link or HTML, so it cannot change the
+outline. This module never imports Textual or Rich.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from lob_tui import export_html
+from lob_tui.atomic import PRIVATE, remove_stale_temps, write_atomic
+from lob_tui.errors import LobFout, Probleem
+from lob_tui.export_literal import escape_line, literal, one_line, visible
+from lob_tui.framework import Aandachtsgebied, Item, Raamwerk, Rol, Sectie
+from lob_tui.notes import ItemNotitie, Notities, Status
+from lob_tui.store import describe_os_error
+
+FORMATEN = ("markdown", "html")
+"""The export formats, as ``--format`` and ``Opties.formaat`` name them."""
+
+EXTENSIES = {"markdown": "md", "html": "html"}
+
+MAANDEN = (
+    *("januari", "februari", "maart", "april", "mei", "juni"),
+    *("juli", "augustus", "september", "oktober", "november", "december"),
+)
+
+BESPREEKPUNTEN = (Status.BESPREKEN, Status.WIL_IK_ONTWIKKELEN)
+"""The statuses the Bespreekpunten gather, in the order they are listed there."""
+
+_SCHRIJFREGEL = "…" * 40
+"""A line to write on in the blank form."""
+
+
+@dataclass(frozen=True)
+class Opties:
+    """What to export: the format, which areas, and whether notes or a blank form.
+
+    ``gebieden`` holds area ids; empty means all. ``alleen_ingevuld`` keeps only
+    items and sections with a status, note or aandachtsveld. ``blanco`` ignores
+    the notes and gives the empty framework as a form to print (it overrides
+    ``alleen_ingevuld``, which would leave nothing).
+    """
+
+    formaat: str = "markdown"
+    gebieden: tuple[str, ...] = ()
+    alleen_ingevuld: bool = False
+    blanco: bool = False
+
+
+class GeenNotitiesFout(LobFout):
+    """Nothing filled in yet: the original, too, downloads only once something is."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "er is nog niets om te exporteren: je hebt nog geen status gekozen en geen notitie "
+            "of aandachtsveld ingevuld (net als op de webpagina werkt het overzicht pas als je "
+            "de aandachtsvelden benut); vul eerst iets in, of exporteer met --blank het lege "
+            "raamwerk als formulier om af te drukken"
+        )
+
+
+# --- what to show ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """The areas, sections and items that go into one export, with their notes."""
+
+    raamwerk: Raamwerk
+    rol: Rol
+    notities: Notities
+    opties: Opties
+    gebieden: tuple[Aandachtsgebied, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        chosen = _chosen_areas(self.rol, self.opties.gebieden)
+        object.__setattr__(self, "gebieden", tuple(g for g in chosen if self.secties(g)))
+
+    @property
+    def alleen_ingevuld(self) -> bool:
+        return self.opties.alleen_ingevuld and not self.opties.blanco
+
+    def notitie(self, item: Item) -> ItemNotitie:
+        return ItemNotitie() if self.opties.blanco else self.notities.item(item.id)
+
+    def veld(self, sectie: Sectie) -> str:
+        return "" if self.opties.blanco else visible(self.notities.veld(sectie.id).tekst)
+
+    def items(self, sectie: Sectie) -> list[Item]:
+        if not self.alleen_ingevuld:
+            return list(sectie.items)
+        return [item for item in sectie.items if not self.notitie(item).is_leeg]
+
+    def secties(self, gebied: Aandachtsgebied) -> list[Sectie]:
+        if not self.alleen_ingevuld:
+            return list(gebied.secties)
+        return [s for s in gebied.secties if self.items(s) or self.veld(s)]
+
+    def met_status(self, status: Status) -> list[tuple[Aandachtsgebied, Item]]:
+        """The exported items marked with this status, in framework order."""
+        return [
+            (gebied, item)
+            for gebied in self.gebieden
+            for sectie in self.secties(gebied)
+            for item in self.items(sectie)
+            if self.notitie(item).status is status
+        ]
+
+    @property
+    def heeft_bespreekpunten(self) -> bool:
+        return any(self.met_status(status) for status in BESPREEKPUNTEN)
+
+    def h2_ids(self) -> list[str]:
+        """An id for each level-2 heading, in order: what the HTML page styles."""
+        ids = [f"gebied-{g.id}" for g in self.gebieden]
+        ids += ["bespreekpunten"] if self.heeft_bespreekpunten else []
+        return [*ids, "bronnen", "noten"]
+
+
+def _chosen_areas(rol: Rol, gekozen: tuple[str, ...]) -> list[Aandachtsgebied]:
+    """The areas ``gekozen`` names, in framework order; every area when it is empty."""
+    bekend = [g.id for g in rol.aandachtsgebieden]
+    onbekend = [g for g in dict.fromkeys(gekozen) if g not in bekend]
+    if onbekend:
+        namen = ", ".join(f"'{g}'" for g in onbekend)
+        raise LobFout(
+            f"onbekend aandachtsgebied {namen} in de rol '{rol.id}'; kies uit: {', '.join(bekend)}"
+        )
+    return [g for g in rol.aandachtsgebieden if not gekozen or g.id in gekozen]
+
+
+# --- Markdown -------------------------------------------------------------------------------
+
+
+def dutch_date(datum: date) -> str:
+    """A date as Dutch readers write it: ``3 december 2026``."""
+    return f"{datum.day} {MAANDEN[datum.month - 1]} {datum.year}"
+
+
+def _indent(lines: list[str], first: str, rest: str) -> str:
+    return "\n".join((first if i == 0 else rest) + line for i, line in enumerate(lines))
+
+
+def _heading(level: int, text: str) -> str:
+    """A heading of one line with every ``#`` escaped (a trailing one would close it)."""
+    return "#" * level + " " + escape_line(text, heading=True)
+
+
+def _titel(raamwerk: Raamwerk, rol: Rol) -> str:
+    return f"{one_line(raamwerk.titel)} — {one_line(rol.naam)}"
+
+
+def _head(plan: _Plan, datum: date) -> Iterator[str]:
+    yield _heading(1, _titel(plan.raamwerk, plan.rol))
+
+    datum_regel = f"Datum: {dutch_date(datum)}"
+    if plan.opties.blanco:
+        yield f"Naam: {_SCHRIJFREGEL[:20]} · {datum_regel}"
+    elif visible(plan.notities.naam):
+        lines = literal(f"Naam: {plan.notities.naam}")
+        lines[-1] += f" · {datum_regel}"
+        yield "\n".join(lines)
+    else:
+        yield datum_regel
+
+
+def _first_paragraph(item: Item, prefix: str = "") -> list[str]:
+    lines = literal(prefix + item.tekst)
+    if item.bronnen:
+        lines[-1] += f" ({', '.join(item.bronnen)})"
+    if item.voetnoot is not None:
+        lines[-1] += f" (voetnoot {item.voetnoot})"
+    return lines
+
+
+def _list_item(
+    item: Item, notitie: ItemNotitie, *, blanco: bool, prefix: str = "", status: bool = True
+) -> str:
+    """One top-level list item: the item, then its status and note nested inside it."""
+    blocks = [_indent(_first_paragraph(item, prefix), "- ", "  ")]
+    if blanco:
+        keuzes = " · ".join(f"☐ {s.value}" for s in Status)
+        blocks.append(f"  Status: {keuzes}")
+    elif status and notitie.status is not None:
+        blocks.append(f"  Status: **{notitie.status.value}**")
+    if visible(notitie.tekst):
+        blocks.append(_indent(literal(notitie.tekst), "  > ", "  > "))
+    return "\n\n".join(blocks)
+
+
+def _sectie(plan: _Plan, sectie: Sectie) -> Iterator[str]:
+    yield f"### {sectie.titel}"
+    items = plan.items(sectie)
+    if items:
+        blanco = plan.opties.blanco
+        yield "\n\n".join(_list_item(i, plan.notitie(i), blanco=blanco) for i in items)
+    veld = plan.veld(sectie)
+    if veld:
+        yield "**Aandachtsveld**"
+        yield _indent(literal(veld), "> ", "> ")
+    elif plan.opties.blanco:
+        # The paper form keeps room to write, as the web page has a field there.
+        yield "**Aandachtsveld**"
+        yield "\\\n".join([_SCHRIJFREGEL] * 4)
+
+
+def _gebied(plan: _Plan, gebied: Aandachtsgebied) -> Iterator[str]:
+    yield _heading(2, one_line(gebied.naam))
+    for sectie in plan.secties(gebied):
+        yield from _sectie(plan, sectie)
+
+
+def _bespreekpunten(plan: _Plan) -> Iterator[str]:
+    if not plan.heeft_bespreekpunten:
+        return
+    yield "## Bespreekpunten"
+    for status in BESPREEKPUNTEN:
+        gemarkeerd = plan.met_status(status)
+        if not gemarkeerd:
+            continue
+        yield f"**{status.value.capitalize()}**"
+        yield "\n\n".join(
+            _list_item(item, plan.notitie(item), blanco=False, prefix=f"{g.naam}: ", status=False)
+            for g, item in gemarkeerd
+        )
+
+
+def _legenda(raamwerk: Raamwerk) -> Iterator[str]:
+    yield "## Bronnen"
+    bronnen = [raamwerk.bronnen[letter] for letter in sorted(raamwerk.bronnen)]
+    lines = [_indent(literal(f"{b.letter} — {b.titel}"), "- ", "  ") for b in bronnen]
+    yield "\n".join(lines) if lines else "Dit raamwerk noemt geen bronnen."
+
+    yield "## Noten"
+    noten = [raamwerk.voetnoten[n] for n in sorted(raamwerk.voetnoten)]
+    lines = [_indent(literal(f"{v.nummer} — {v.tekst}"), "- ", "  ") for v in noten]
+    yield "\n".join(lines) if lines else "Dit raamwerk heeft geen noten."
+
+
+def _blocks(plan: _Plan, datum: date) -> Iterator[str]:
+    yield from _head(plan, datum)
+    for gebied in plan.gebieden:
+        yield from _gebied(plan, gebied)
+    if not plan.gebieden:
+        yield "Niets ingevuld in de gekozen aandachtsgebieden."
+    yield from _bespreekpunten(plan)
+    yield from _legenda(plan.raamwerk)
+
+
+def _markdown(plan: _Plan, datum: date) -> str:
+    return "\n\n".join(_blocks(plan, datum)) + "\n"
+
+
+def markdown(raamwerk: Raamwerk, rol: Rol, notities: Notities, opties: Opties, datum: date) -> str:
+    """The overview as Markdown with the fixed outline of the module docstring.
+
+    Raises ``LobFout`` for an area id the role does not have. Unlike ``render``
+    it does not refuse empty notes, so a preview can show the bare framework.
+    """
+    return _markdown(_Plan(raamwerk, rol, notities, opties), datum)
+
+
+def html(raamwerk: Raamwerk, rol: Rol, notities: Notities, opties: Opties, datum: date) -> str:
+    """The same Markdown rendered into one standalone, printable HTML page."""
+    plan = _Plan(raamwerk, rol, notities, opties)
+    return export_html.page(_markdown(plan, datum), _titel(raamwerk, rol), plan.h2_ids())
+
+
+def render(raamwerk: Raamwerk, rol: Rol, notities: Notities, opties: Opties, datum: date) -> str:
+    """The export in ``opties.formaat``; raises ``GeenNotitiesFout`` when there is nothing yet."""
+    if opties.formaat not in FORMATEN:
+        raise LobFout(f"onbekend formaat '{opties.formaat}'; kies uit: {', '.join(FORMATEN)}")
+    _chosen_areas(rol, opties.gebieden)  # an unknown area is the first thing to hear about
+    if notities.is_leeg and not opties.blanco:
+        raise GeenNotitiesFout()
+    maker = html if opties.formaat == "html" else markdown
+    return maker(raamwerk, rol, notities, opties, datum)
+
+
+# --- files ----------------------------------------------------------------------------------
+
+
+def default_export_path(notes_path: Path, formaat: str, datum: date) -> Path:
+    """Where an export goes without ``-o``: beside the notes, named after them and the date.
+
+    ``notities-decaan-slb-coordinator.toml`` gives
+    ``lob-overzicht-decaan-slb-coordinator-2026-12-03.md``; ``notities.toml`` gives
+    ``lob-overzicht-2026-12-03.md``. Naming it after the notes file keeps two roles'
+    exports of the same day from overwriting each other.
+    """
+    stem = notes_path.stem.removeprefix("notities").lstrip("-")
+    naam = "-".join(part for part in ("lob-overzicht", stem, datum.isoformat()) if part)
+    return notes_path.with_name(f"{naam}.{EXTENSIES.get(formaat, formaat)}")
+
+
+def write_export(text: str, path: Path) -> None:
+    """Write an export atomically as UTF-8, readable by its owner only: it holds private notes.
+
+    Raises ``LobFout`` with a Dutch reason when the disk refuses.
+    """
+    try:
+        remove_stale_temps(path)
+        write_atomic(path, text.encode("utf-8"), mode=PRIVATE)
+    except OSError as error:
+        raise LobFout(
+            Probleem(path, f"overzicht niet geschreven: {describe_os_error(error, path)}")
+        ) from None
+
+
+__all__ = [
+    "FORMATEN",
+    "GeenNotitiesFout",
+    "Opties",
+    "default_export_path",
+    "dutch_date",
+    "html",
+    "literal",
+    "markdown",
+    "one_line",
+    "render",
+    "visible",
+    "write_export",
+]
