@@ -9,15 +9,19 @@ in exit code 2, and no traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-from lob_tui import __version__, resources
+from lob_tui import __version__, export, resources
 from lob_tui.errors import LobFout, Probleem
 from lob_tui.framework import Raamwerk, Rol, load_raamwerk, summary
+from lob_tui.notes import Notities
+from lob_tui.store import NotesStore
 
 EXIT_OK, EXIT_FOUT, EXIT_GEBRUIK = 0, 1, 2
 
@@ -114,6 +118,7 @@ def build_parser() -> _Parser:
     )
     _add_common(check.opties, top=False)
     _add_compare_and_team(commands)
+    _add_export(commands)
     return parser
 
 
@@ -128,6 +133,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _compare(args)
         if args.command == "team":
             return _team(args)
+        if args.command == "export":
+            return _export(args)
         return _run_app(args)
     except LobFout as fout:
         for probleem in fout.problemen:
@@ -298,3 +305,125 @@ def _run_app(args: argparse.Namespace) -> int:
         notes=args.notes.expanduser() if args.notes else None,
         settings=resources.settings_path(),
     )
+
+
+# --- export ------------------------------------------------------------------------------------
+
+
+def _add_export(commands: argparse._SubParsersAction[_Parser]) -> None:
+    """``lob-tui export``: the overview as Markdown or HTML (see lob_tui/export.py)."""
+    parser = commands.add_parser(
+        "export",
+        help="exporteer je overzicht als Markdown of afdrukbare HTML",
+        description=(
+            "Schrijf het raamwerk met je statussen en notities als overzicht voor een gesprek\n"
+            "met een collega. Zonder -o komt het naast je notitiebestand, met de datum in de\n"
+            "naam; met -o - gaat het naar het scherm."
+        ),
+    )
+    opties = parser.opties
+    _add_common(opties, top=False)
+    opties.add_argument(
+        "--format",
+        choices=export.FORMATEN,
+        default="markdown",
+        help="markdown (standaard) of html: een losse pagina om af te drukken of te mailen",
+    )
+    opties.add_argument(
+        "--area",
+        nargs="+",
+        action="extend",
+        default=[],
+        metavar="ID",
+        help="alleen deze aandachtsgebieden (id uit het raamwerk); mag vaker",
+    )
+    keuze = opties.add_mutually_exclusive_group()
+    keuze.add_argument(
+        "--only-noted",
+        action="store_true",
+        help="alleen items en onderdelen met een status, notitie of aandachtsveld",
+    )
+    keuze.add_argument(
+        "--blank",
+        action="store_true",
+        help="het lege raamwerk als formulier om af te drukken; je notities blijven erbuiten",
+    )
+    opties.add_argument(
+        "-o",
+        "--output",
+        metavar="BESTAND",
+        help="schrijf naar dit bestand (of deze map); - schrijft naar het scherm",
+    )
+
+
+def _export(args: argparse.Namespace) -> int:
+    raamwerk = load_framework(args)
+    rol = require_role(raamwerk, args.role)
+    pad = notes_path(args, rol)
+    # A blank form needs no notes, so a damaged notes file does not stand in its way.
+    notities = Notities(rol.id) if args.blank else NotesStore(pad).load(rol.id)
+    opties = export.Opties(args.format, tuple(args.area), args.only_noted, args.blank)
+    datum = date.today()
+
+    text = export.render(raamwerk, rol, notities, opties, datum)
+    if not args.blank:
+        _warn_unknown(notities, rol)
+    if args.output == "-":
+        return _to_stdout(text)
+
+    target = _export_target(args.output, pad, opties.formaat, datum)
+    _refuse_own_files(target, pad, framework_path(args))
+    export.write_export(text, target)
+    print(f"Overzicht geschreven naar {target}")
+    return EXIT_OK
+
+
+def _export_target(output: str | None, pad: Path, formaat: str, datum: date) -> Path:
+    """``-o``'s file; a folder gets the default name; no ``-o`` means beside the notes."""
+    if output is None:
+        target = export.default_export_path(pad, formaat, datum)
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        return target
+    target = Path(output).expanduser()
+    if target.is_dir():
+        return target / export.default_export_path(pad, formaat, datum).name
+    return target
+
+
+def _refuse_own_files(target: Path, *own: Path) -> None:
+    """An export written over the notes or the framework would destroy them."""
+    for path in own:
+        if target.resolve() == path.expanduser().resolve():
+            raise LobFout(
+                Probleem(target, "dat is een bestand van lob-tui zelf; kies een ander bestand")
+            )
+
+
+def _warn_unknown(notities: Notities, rol: Rol) -> None:
+    """Notes on items the framework no longer has are kept, but are not in the overview."""
+    sectie_ids = [s.id for gebied in rol.aandachtsgebieden for s in gebied.secties]
+    onbekend = notities.onbekend((i.id for i in rol.items()), sectie_ids)
+    if onbekend:
+        ids = ", ".join(export.visible(i).replace("\n", " ") for i in onbekend)
+        print(
+            f"lob-tui: let op: {len(onbekend)} notitie(s) bij items of onderdelen die niet in "
+            f"dit raamwerk staan, staan niet in het overzicht: {ids}",
+            file=sys.stderr,
+        )
+
+
+def _to_stdout(text: str) -> int:
+    """Write the export as UTF-8 whatever the terminal's encoding; a closed pipe is no error."""
+    try:
+        sys.stdout.flush()
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:
+            sys.stdout.write(text)
+        else:
+            buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader (say, `head`) stopped early; keep Python from complaining at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_OK
