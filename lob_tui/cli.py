@@ -374,7 +374,7 @@ def _export(args: argparse.Namespace) -> int:
     target = _export_target(args.output, pad, opties.formaat, datum)
     _refuse_own_files(target, pad, framework_path(args))
     export.write_export(text, target)
-    print(f"Overzicht geschreven naar {target}")
+    print(f"Overzicht geschreven naar {target.absolute()}")
     return EXIT_OK
 
 
