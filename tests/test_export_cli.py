@@ -256,3 +256,15 @@ def test_a_closed_pipe_is_not_an_error(tmp_path: Path) -> None:
 
     assert process.wait() == 0
     assert err == b""
+
+
+def test_a_relative_notes_path_is_reported_in_full(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_notes(tmp_path / "notities.toml")
+    monkeypatch.chdir(tmp_path)
+
+    assert cli.main(["export", "--notes", "notities.toml"]) == 0
+
+    out = capsys.readouterr().out
+    assert out.startswith(f"Overzicht geschreven naar {tmp_path}/lob-overzicht-")
