@@ -199,6 +199,12 @@ def render_markdown(raamwerk: Raamwerk, rol: Rol, a: NotesFile, b: NotesFile) ->
     return "\n\n".join(blocks) + "\n"
 
 
+def h2_ids(rol: Rol, a: NotesFile, b: NotesFile) -> list[str]:
+    """Anchors for the level-2 headings of ``render_markdown``, in the same order."""
+    unknown = ["niet-vergeleken"] if a.unknown_ids() or b.unknown_ids() else []
+    return ["veranderd", "oogopslag", *(f"gebied-{g.id}" for g in rol.aandachtsgebieden), *unknown]
+
+
 def title(rol: Rol, a: NotesFile, b: NotesFile) -> str:
     """The page title: the role and both names, plain text."""
     first, second = distinct_names([a, b])
@@ -216,7 +222,9 @@ def compare_files(
     a = load_readonly(path_a, raamwerk, rol)
     b = load_readonly(path_b, raamwerk, a.rol)
     text = render_markdown(raamwerk, a.rol, a, b)
-    return html_page(title(a.rol, a, b), text) if fmt == "html" else text
+    if fmt == "html":
+        return html_page(title(a.rol, a, b), text, h2_ids(a.rol, a, b))
+    return text
 
 
 __all__ = ["FORMATS", "ItemChange", "changes", "compare_files", "moves", "render_markdown"]

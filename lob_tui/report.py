@@ -21,9 +21,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from markdown_it import MarkdownIt
-
-from lob_tui import notes
+from lob_tui import export_html, notes
 from lob_tui.atomic import PRIVATE, write_atomic
 from lob_tui.errors import LobFout, NotitieFout, Probleem
 from lob_tui.framework import Raamwerk, Rol
@@ -121,23 +119,25 @@ body { font-family: system-ui, sans-serif; line-height: 1.45; max-width: 48rem;
 h1 { font-size: 1.6rem; } h2 { margin-top: 2rem; border-bottom: 1px solid #999; }
 h3 { margin-top: 1.5rem; } h4 { margin: 1.25rem 0 0.25rem; }
 code { font-family: ui-monospace, monospace; }
-table { border-collapse: collapse; } th, td { border: 1px solid #999; padding: 0.2rem 0.4rem; }
-@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } }
+li > p + p { white-space: pre-wrap; tab-size: 4; }
+@media print { body { margin: 0; max-width: none; } h2, h3, h4 { break-after: avoid; } }
 """.strip()
 
 
-def html_page(title: str, markdown: str) -> str:
+def html_page(title: str, markdown: str, h2_ids: list[str]) -> str:
     """A standalone HTML page of the Markdown: no scripts, no external files, no raw HTML.
 
-    The Markdown already shows every user text literally; rendering it with
-    raw HTML disabled means even a mistake there cannot put markup on the page.
+    Rendered by the export's own renderer (CommonMark, raw HTML shown as text),
+    so a note looks the same in an export and a comparison; a note's paragraph
+    keeps its spaces (``pre-wrap``). ``h2_ids`` name the level-2 headings, so
+    a reader can link to an area.
     """
-    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown)
     return (
         "<!DOCTYPE html>\n"
         '<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{html.escape(title)}</title>\n"
-        f"<style>\n{_CSS}\n</style>\n</head>\n<body>\n{body}</body>\n</html>\n"
+        f"<style>\n{_CSS}\n</style>\n</head>\n<body>\n{export_html.body(markdown, h2_ids)}"
+        "</body>\n</html>\n"
     )
 
 
