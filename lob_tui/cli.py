@@ -257,19 +257,18 @@ def _add_compare_and_team(commands: argparse._SubParsersAction[_Parser]) -> None
 
 
 def _compare(args: argparse.Namespace) -> int:
-    # Imported here, as in _team: only these commands need markdown-it and the report code.
-    from lob_tui import compare, report
+    # Imported here, as in _team: only these commands need the report code.
+    from lob_tui import compare
 
     raamwerk = load_framework(args)
     # Without --role the first file names the role, so a file of an unknown role says so.
     rol = choose_role(raamwerk, args.role) if args.role else None
     text = compare.compare_files(raamwerk, args.a, args.b, rol, args.format)
-    _say(report.write_output(text, args.output, [args.a, args.b]))
-    return EXIT_OK
+    return _write_report(text, args, "Vergelijking", [args.a, args.b])
 
 
 def _team(args: argparse.Namespace) -> int:
-    from lob_tui import report, team
+    from lob_tui import team
 
     raamwerk = load_framework(args)
     rol = choose_role(raamwerk, args.role) if args.role else None
@@ -284,14 +283,18 @@ def _team(args: argparse.Namespace) -> int:
         return EXIT_FOUT
 
     text = team.render_markdown_team(raamwerk, geteld, names=args.names)
-    _say(report.write_output(text, args.output, args.files))
+    return _write_report(text, args, "Teamoverzicht", args.files)
+
+
+def _write_report(text: str, args: argparse.Namespace, wat: str, inputs: list[Path]) -> int:
+    """To the screen, or to ``-o`` as the export writes: atomic, private, never over an input."""
+    if args.output is None or str(args.output) == "-":
+        return _to_stdout(text)
+    target = args.output.expanduser()
+    _refuse_own_files(target, *inputs, framework_path(args))
+    export.write_export(text, target)
+    print(f"{wat} geschreven naar {target.absolute()}")
     return EXIT_OK
-
-
-def _say(message: str | None) -> None:
-    """Where a report was written, when it was not printed itself."""
-    if message:
-        print(message)
 
 
 def _run_app(args: argparse.Namespace) -> int:

@@ -9,26 +9,20 @@ role message advises ``--notes``, an option these commands do not have. The
 bytes are parsed by the very same checks (``notes.parse_bytes``), so every
 problem in a file is reported exactly as for one's own notes.
 
-A report may hold private notes, so a file written with ``-o`` is created
-atomically and readable by its owner only (0600). This module never imports
-Textual or Rich.
+The reports are written like the export (``cli._write_report``): atomically,
+readable by their owner only, never over one of the files read. This module
+never imports Textual or Rich.
 """
 
 from __future__ import annotations
 
 import html
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from lob_tui import export_html, notes
-from lob_tui.atomic import PRIVATE, write_atomic
-from lob_tui.errors import LobFout, NotitieFout, Probleem
+from lob_tui.errors import NotitieFout, Probleem
 from lob_tui.framework import Raamwerk, Rol
-from lob_tui.store import describe_os_error
-
-STDOUT = Path("-")
-"""``-o -`` means the screen, as it does for ``export``."""
 
 
 @dataclass(frozen=True)
@@ -141,45 +135,9 @@ def html_page(title: str, markdown: str, h2_ids: list[str]) -> str:
     )
 
 
-def _to_stdout(text: str) -> None:
-    """UTF-8 bytes whatever the locale, so the same inputs give the same bytes everywhere."""
-    sys.stdout.flush()
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:  # a replaced stdout (an embedding program) takes text only
-        sys.stdout.write(text)
-    else:
-        buffer.write(text.encode("utf-8"))
-    sys.stdout.flush()
-
-
-def write_output(text: str, output: Path | None, inputs: list[Path]) -> str | None:
-    """Print the report, or write it atomically (0600) to ``output``; say where it went.
-
-    ``-o`` naming one of the notes files read would replace someone's notes
-    with the report, so that is refused before anything is written.
-    """
-    if output is None or output == STDOUT:
-        _to_stdout(text)
-        return None
-    path = output.expanduser()
-    if any(path.resolve() == given.expanduser().resolve() for given in inputs):
-        raise LobFout(
-            Probleem(
-                path, "dit is een van de notitiebestanden die je opgaf; kies een ander bestand"
-            )
-        )
-    try:
-        write_atomic(path, text.encode("utf-8"), mode=PRIVATE)
-    except OSError as error:
-        raise LobFout(Probleem(path, f"niet bewaard: {describe_os_error(error, path)}")) from None
-    return f"Bewaard in {path}."
-
-
 __all__ = [
-    "STDOUT",
     "NotesFile",
     "distinct_names",
     "html_page",
     "load_readonly",
-    "write_output",
 ]

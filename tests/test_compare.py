@@ -230,7 +230,7 @@ def test_output_goes_to_a_private_file_atomically(
 ) -> None:
     target = tmp_path / "vergelijking.html"
     code, out, _ = run(capsys, "compare", *map(str, years), "--format", "html", "-o", str(target))
-    assert code == 0 and out == f"Bewaard in {target}.\n"
+    assert code == 0 and out == f"Vergelijking geschreven naar {target}\n"
     assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
     assert target.read_text(encoding="utf-8") == compare_files(framework(), *years, None, "html")
     assert [p.name for p in tmp_path.iterdir() if "tmp" in p.name] == []
@@ -241,7 +241,7 @@ def test_output_never_overwrites_a_notes_file(
 ) -> None:
     before = years[1].read_bytes()
     code, _, err = run(capsys, "compare", *map(str, years), "-o", str(years[1]))
-    assert code == 1 and "een van de notitiebestanden" in err
+    assert code == 1 and f"{years[1]}: dat is een bestand van lob-tui zelf" in err
     assert years[1].read_bytes() == before
 
 
