@@ -1,0 +1,375 @@
+"""Per-key latency in lob-tui and in bare Textual widgets, measured with Pilot.
+
+Run by the benchmark as a child process (``python -m benchmarks.keys SPEC``,
+SPEC a JSON object), so the apps start in a fresh interpreter and the
+orchestrator stays small; the results go to stdout as JSON.
+
+Every key is sent with ``pilot.press``, which returns once the app and every
+widget on the screen have handled it. Two figures are kept per key:
+
+* ``wall``: the seconds ``pilot.press`` took. Pilot waits for the process to
+  go idle in steps of 1/50 s, twice per key, so this is at least 40 ms and
+  rises in 20 ms steps; it shows a key that waits (for the disk, a lock, the
+  GIL) but blurs small differences.
+* ``cpu``: the CPU seconds the UI thread spent in that press (``thread_time``):
+  the work the key caused, from the binding to the repainted screen, which is
+  what a user waits for on an idle machine. Ratios use this figure.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+import time
+from collections.abc import Callable, Coroutine, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from textual import events
+from textual.app import App, ComposeResult
+from textual.pilot import Pilot
+from textual.widgets import Input, TextArea, Tree
+
+from lob_tui.framework import Raamwerk, Rol, load_raamwerk
+
+SIZE = (100, 30)
+TYPED = "Alumni uitnodigen voor de voorlichtingsavond, eerst overleggen met mentoren. "
+SEARCHED = "loopbaan"
+
+
+@dataclass
+class KeySeries:
+    """The timings of one kind of key in one app."""
+
+    app: str
+    action: str
+    wall: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+
+
+@dataclass
+class Recorder:
+    """Collects key timings by (app, action), across rounds."""
+
+    series: dict[tuple[str, str], KeySeries] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)
+    warmup: int = 0
+    """How many presses of each kind go unrecorded: the first draws fill Textual's caches."""
+    _seen: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    async def press(self, pilot: Pilot[Any], app: str, action: str, key: str) -> None:
+        """Press one key and record how long it took."""
+        wall_start, cpu_start = time.perf_counter(), time.thread_time()
+        await pilot.press(key)
+        cpu, wall = time.thread_time() - cpu_start, time.perf_counter() - wall_start
+        seen = self._seen[(app, action)] = self._seen.get((app, action), 0) + 1
+        if seen <= self.warmup:
+            return
+        entry = self.series.setdefault((app, action), KeySeries(app, action))
+        entry.wall.append(wall)
+        entry.cpu.append(cpu)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "series": [asdict(s) for s in self.series.values()],
+            "skipped": self.skipped,
+            "warmup": self.warmup,
+        }
+
+
+# ---------------------------------------------------------------- bare widgets
+
+
+class BareApp(App[None]):
+    """Textual's own Tree, TextArea and Input, holding what lob-tui shows, and nothing else."""
+
+    def __init__(self, rol: Rol) -> None:
+        super().__init__()
+        self.rol = rol
+
+    def compose(self) -> ComposeResult:
+        tree: Tree[str] = Tree(self.rol.naam)
+        for gebied in self.rol.aandachtsgebieden:
+            area = tree.root.add(gebied.naam, expand=True)
+            for sectie in gebied.secties:
+                section = area.add(sectie.titel, expand=True)
+                for item in sectie.items:
+                    section.add_leaf(item.tekst, data=item.id)
+        tree.root.expand()
+        yield tree
+        yield TextArea("")
+        yield Input()
+
+
+def tree_walk(line_count: int, presses: int) -> Iterator[str]:
+    """Down to the bottom and up again, ``presses`` keys in all: every key moves the cursor."""
+    span = max(1, line_count - 1)
+    for number in range(presses):
+        yield "down" if (number // span) % 2 == 0 else "up"
+
+
+def typed(count: int) -> Iterator[str]:
+    """``count`` characters of an ordinary sentence, as key names."""
+    for number in range(count):
+        yield TYPED[number % len(TYPED)]
+
+
+async def bare_keys(rol: Rol, recorder: Recorder, counts: Counts) -> None:
+    """Move through a bare Tree, type in a bare TextArea and a bare Input."""
+    app = BareApp(rol)
+    async with app.run_test(size=SIZE) as pilot:
+        tree = app.query_one(Tree)
+        tree.focus()
+        await pilot.pause()
+        for key in tree_walk(tree.last_line + 1, counts.navigate):
+            await recorder.press(pilot, "Textual", "boom", key)
+        app.query_one(TextArea).focus()
+        for key in typed(counts.type):
+            await recorder.press(pilot, "Textual", "typen", key)
+        app.query_one(Input).focus()
+        for key in typed(counts.search):
+            await recorder.press(pilot, "Textual", "zoeken", key)
+
+
+# ---------------------------------------------------------------- lob-tui
+
+
+@dataclass(frozen=True)
+class Counts:
+    """How many keys of each kind to press per round (search: characters typed)."""
+
+    navigate: int
+    type: int
+    status: int
+    search: int
+
+
+AppFactory = Callable[[Raamwerk, Rol, Path, Path], App[Any]]
+
+
+def lob_tui_factory() -> AppFactory | None:
+    """The app's factory, or None while ``lob_tui.app`` has none yet."""
+    from lob_tui import app as lob_app
+
+    create_app = getattr(lob_app, "create_app", None)
+    if create_app is None:
+        return None
+
+    def build(raamwerk: Raamwerk, rol: Rol, notes: Path, settings: Path) -> App[Any]:
+        built: App[Any] = create_app(raamwerk, rol, notes_path=notes, settings_path=settings)
+        return built
+
+    return build
+
+
+async def open_tree(pilot: Pilot[Any], tree: Tree[Any], limit: int = 10_000) -> None:
+    """Open every node from the top with the keys a user presses: → on a closed node, ↓."""
+    await pilot.press("home")
+    for _ in range(limit):
+        node = tree.cursor_node
+        if node is not None and node.allow_expand and not node.is_expanded:
+            await pilot.press("right")
+        if tree.cursor_line >= tree.last_line:
+            return
+        await pilot.press("down")
+    raise RuntimeError(f"the tree was not open after {limit} keys")
+
+
+async def to_first_item(pilot: Pilot[Any], tree: Tree[Any], limit: int = 100) -> None:
+    """Put the cursor on the first item (a leaf), opening the nodes above it on the way."""
+    await pilot.press("home")
+    for _ in range(limit):
+        node = tree.cursor_node
+        if node is None or not node.allow_expand:
+            return
+        if not node.is_expanded:
+            await pilot.press("right")
+        await pilot.press("down")
+    raise RuntimeError(f"no item reached after {limit} keys")
+
+
+async def lob_tui_keys(
+    build: AppFactory,
+    raamwerk: Raamwerk,
+    rol: Rol,
+    paths: tuple[Path, Path],
+    recorder: Recorder,
+    counts: Counts,
+    *,
+    open_all: bool = True,
+) -> None:
+    """The same kinds of keys in lob-tui: tree, editor, status, search."""
+    app = build(raamwerk, rol, *paths)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        tree = app.query_one(Tree)
+        if open_all:
+            await open_tree(pilot, tree)
+        await pilot.press("home")
+        for key in tree_walk(tree.last_line + 1, counts.navigate):
+            await recorder.press(pilot, "lob-tui", "boom", key)
+        if not (counts.type or counts.status or counts.search):
+            return
+
+        await to_first_item(pilot, tree)
+        await pilot.press("enter")  # from the tree into the item's note
+        if not isinstance(app.focused, TextArea):
+            raise RuntimeError(f"Enter op een item opende de notitie niet ({app.focused!r})")
+        for key in typed(counts.type):
+            await recorder.press(pilot, "lob-tui", "typen", key)
+        await pilot.press("escape")
+
+        for number in range(counts.status):  # 1, 2, 3 on one item: each press changes it
+            await recorder.press(pilot, "lob-tui", "status", "123"[number % 3])
+        if open_all:
+            await pilot.pause(1.5)  # let the autosave these changes started finish first
+            await pilot.pause()
+
+        for _ in range(max(1, counts.search // len(SEARCHED))):
+            await recorder.press(pilot, "lob-tui", "zoekveld openen", "slash")
+            for key in SEARCHED:
+                await recorder.press(pilot, "lob-tui", "zoeken", key)
+            await recorder.press(pilot, "lob-tui", "zoeken: Enter", "enter")
+            for _ in range(3):
+                await recorder.press(pilot, "lob-tui", "volgende treffer", "n")
+
+
+# ---------------------------------------------------------------- during a save
+
+
+async def direct_key(app: App[Any], tree: Tree[Any], key: str, timeout: float = 30.0) -> float:
+    """Seconds from posting ``key`` until the moved tree cursor has been drawn.
+
+    Pilot cannot time keys during a save: it waits for the whole process to go
+    idle, and a save in a worker thread keeps it busy. So the key is posted as
+    the terminal driver would, the tree's cursor is watched, and then the
+    screen's next refresh is awaited.
+    """
+    before = tree.cursor_line
+    start = time.perf_counter()
+    app.post_message(events.Key(key, None))
+    while tree.cursor_line == before:
+        if time.perf_counter() - start > timeout:
+            raise RuntimeError(f"{key} moved the tree's cursor not within {timeout} s")
+        await asyncio.sleep(0.0005)
+    await app.screen.wait_for_refresh()
+    return time.perf_counter() - start
+
+
+def file_identity(path: Path) -> tuple[int, int]:
+    """Inode and modification time: an atomic save changes at least one."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return (0, 0)
+    return (stat.st_ino, stat.st_mtime_ns)
+
+
+class Shuttle:
+    """↓ four times, ↑ four times, over and over: the cursor stays on the first items."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def next_key(self) -> str:
+        self.count += 1
+        return "down" if (self.count - 1) % 8 < 4 else "up"
+
+
+async def keys_during_save(spec: dict[str, Any]) -> Recorder:
+    """Tree keys at rest, then while ``ctrl+s`` saves a large notes file."""
+    raamwerk = load_raamwerk(Path(spec["framework"]))
+    rol = raamwerk.rollen[0]
+    recorder = Recorder()
+    build = lob_tui_factory()
+    if build is None:
+        recorder.skipped.append("lob_tui.app heeft nog geen create_app")
+        return recorder
+    notes = Path(spec["notes"])
+    rest = recorder.series.setdefault(("lob-tui", "rust"), KeySeries("lob-tui", "rust"))
+    during = recorder.series.setdefault(
+        ("lob-tui", "tijdens bewaren"), KeySeries("lob-tui", "tijdens bewaren")
+    )
+    saves = recorder.series.setdefault(("lob-tui", "bewaren"), KeySeries("lob-tui", "bewaren"))
+
+    app = build(raamwerk, rol, *_paths(spec))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        tree = app.query_one(Tree)
+        await to_first_item(pilot, tree)
+        shuttle = Shuttle()
+        for _ in range(spec["keys"]):
+            rest.wall.append(await direct_key(app, tree, shuttle.next_key()))
+        for number in range(spec["saves"]):
+            while shuttle.count % 8:  # back on the first item
+                await direct_key(app, tree, shuttle.next_key())
+            # The first item's generated status is 1, so 2 and 3 always change it.
+            await pilot.press("23"[number % 2])
+            before = file_identity(notes)
+            start = time.perf_counter()
+            app.post_message(events.Key("ctrl+s", None))
+            while file_identity(notes) == before and time.perf_counter() - start < 60:
+                during.wall.append(await direct_key(app, tree, shuttle.next_key()))
+            saves.wall.append(time.perf_counter() - start)
+            await pilot.pause()
+    return recorder
+
+
+async def navigate(spec: dict[str, Any]) -> Recorder:
+    """Tree keys only, in lob-tui and in a bare Tree holding the same framework."""
+    raamwerk = load_raamwerk(Path(spec["framework"]))
+    rol = raamwerk.rollen[0]
+    counts = Counts(navigate=spec["keys"], type=0, status=0, search=0)
+    recorder = Recorder(warmup=spec.get("warmup", 0))
+    await bare_keys(rol, recorder, counts)
+    build = lob_tui_factory()
+    if build is None:
+        recorder.skipped.append("lob_tui.app heeft nog geen create_app")
+        return recorder
+    await lob_tui_keys(build, raamwerk, rol, _paths(spec), recorder, counts, open_all=False)
+    return recorder
+
+
+# ---------------------------------------------------------------- scenarios
+
+
+def _paths(spec: dict[str, Any]) -> tuple[Path, Path]:
+    """The notes and settings files the app gets."""
+    return Path(spec["notes"]), Path(spec["settings"])
+
+
+async def compare(spec: dict[str, Any]) -> Recorder:
+    """Bare widgets and lob-tui, alternating, ``rounds`` times."""
+    raamwerk = load_raamwerk(Path(spec["framework"]))
+    rol = raamwerk.rollen[0]
+    counts = Counts(**spec["counts"])
+    recorder = Recorder(warmup=spec.get("warmup", 0))
+    build = lob_tui_factory()
+    if build is None:
+        recorder.skipped.append("lob_tui.app heeft nog geen create_app")
+    for _ in range(spec["rounds"]):
+        await bare_keys(rol, recorder, counts)
+        if build is not None:
+            await lob_tui_keys(
+                build, raamwerk, rol, _paths(spec), recorder, counts, open_all=spec["open_all"]
+            )
+    return recorder
+
+
+SCENARIOS: dict[str, Callable[[dict[str, Any]], Coroutine[Any, Any, Recorder]]] = {
+    "compare": compare,
+    "navigate": navigate,
+    "save": keys_during_save,
+}
+
+
+def main(argv: Sequence[str]) -> None:
+    spec = json.loads(argv[0])
+    recorder = asyncio.run(SCENARIOS[spec["scenario"]](spec))
+    json.dump(recorder.to_json(), sys.stdout)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,175 @@
+"""Whole-process sections: the app's first frame, the command line, large frameworks.
+
+Every figure here is a process from start to exit, run by the launcher and
+interleaved with its references, so it includes what a user waits for:
+starting Python, importing, reading files, building the screen once.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from benchmarks import generate
+from benchmarks.context import DRIVERS, Context, app_available, export_available, skipped
+from benchmarks.processes import Series, Variant, measure
+from benchmarks.report import Table, progress
+from benchmarks.stats import (
+    Summary,
+    count,
+    mebibytes_with_spread,
+    ratio,
+    seconds_with_spread,
+    times,
+)
+from lob_tui import resources
+
+PY = sys.executable
+PASS = "`python -c pass`"
+MINIMAL = "minimale Textual-app"
+FLOOR = '`python -c "import tomllib, markdown_it"`'
+
+
+def _driver(name: str, *args: object) -> list[str]:
+    return [PY, str(DRIVERS / f"{name}.py"), *(str(a) for a in args)]
+
+
+def _lob_tui(case: generate.Case, ctx: Context) -> list[str]:
+    return _driver("lobtui", case.framework, case.notes, ctx.folder / "instellingen.toml")
+
+
+def _process_table(
+    title: str, results: dict[str, Series], reference: str, ctx: Context, runs: int
+) -> Table:
+    """Time and peak memory per variant, each divided by the reference's median."""
+    table = Table(
+        title,
+        [
+            "proces",
+            "tijd: mediaan (spreiding)",
+            f"\u00d7 {reference}",
+            "piekgeheugen",
+            f"\u00d7 {reference}",
+        ],
+    )
+    base = results[reference]
+    base_time, base_peak = Summary.of(base.seconds).median, Summary.of(base.peak_kib).median
+    for label, series in results.items():
+        elapsed, peak = Summary.of(series.seconds), Summary.of(series.peak_kib)
+        table.add(
+            label,
+            seconds_with_spread(elapsed),
+            times(ratio(elapsed.median, base_time)),
+            mebibytes_with_spread(peak),
+            times(ratio(peak.median, base_peak)),
+        )
+    kind = Summary.of(base.seconds).spread_kind
+    table.note(
+        f"{runs} runs per proces, afgewisseld; spreiding = {kind}; "
+        f"piekgeheugen = ru_maxrss van het kindproces (ondergrens: de starter zelf, "
+        f"{ctx.launcher.own_peak_kib() / 1024:.1f} MiB)."
+    )
+    return table
+
+
+def _medians(series: Series) -> tuple[float, float]:
+    return Summary.of(series.seconds).median, Summary.of(series.peak_kib).median
+
+
+def first_frame(ctx: Context) -> Table:
+    """lob-tui's first frame against a minimal Textual app and an empty Python."""
+    title = "Start tot het eerste beeld"
+    real = generate.real_case(ctx.folder / "echt", resources.default_framework_path())
+    variants = [
+        Variant(PASS, [PY, "-c", "pass"]),
+        Variant(MINIMAL, _driver("minimal")),
+        Variant("Textual: Tree (38) + TextArea + Header + Footer", _driver("textual_tree", 38)),
+    ]
+    if app_available():
+        variants.append(Variant("lob-tui (echt raamwerk, alles ingevuld)", _lob_tui(real, ctx)))
+    progress(f"{title}: {len(variants)} processen \u00d7 {ctx.runs}")
+    results = measure(ctx.launcher, variants, ctx.runs, ctx.warmup)
+    table = _process_table(title, results, MINIMAL, ctx, ctx.runs)
+
+    if not app_available():
+        table.note("lob-tui zelf overgeslagen: lob_tui/app.py heeft nog geen create_app.")
+        ctx.goal("eerste beeld ≤ 1,3\u00d7 minimale app", "niet gemeten", None)
+        ctx.goal("piekgeheugen ≤ 1,3\u00d7 minimale app", "niet gemeten", None)
+        return table
+    app_time, app_peak = _medians(results[variants[-1].label])
+    base_time, base_peak = _medians(results[MINIMAL])
+    ctx.goal(
+        "eerste beeld ≤ 1,3\u00d7 minimale app",
+        times(app_time / base_time),
+        app_time <= 1.3 * base_time,
+    )
+    ctx.goal(
+        "piekgeheugen ≤ 1,3\u00d7 minimale app",
+        times(app_peak / base_peak),
+        app_peak <= 1.3 * base_peak,
+    )
+    return table
+
+
+def command_line(ctx: Context) -> Table:
+    """``lob-tui check`` and ``lob-tui export`` against importing their libraries."""
+    title = "Opdrachtregel: check en export"
+    real = generate.real_case(ctx.folder / "echt", resources.default_framework_path())
+    lob = [PY, "-m", "lob_tui"]
+    out = ctx.folder / "overzicht"
+    variants = [
+        Variant(PASS, [PY, "-c", "pass"]),
+        Variant(FLOOR, [PY, "-c", "import tomllib, markdown_it"]),
+        Variant("`lob-tui check`", [*lob, "check"]),
+    ]
+    has_export = export_available()
+    if has_export:
+        export = [*lob, "export", "--notes", str(real.notes)]
+        variants += [
+            Variant("`lob-tui export`", [*export, "-o", f"{out}.md"]),
+            Variant(
+                "`lob-tui export --format html`", [*export, "--format", "html", "-o", f"{out}.html"]
+            ),
+        ]
+    runs = ctx.runs if ctx.quick else ctx.runs * 2
+    progress(f"{title}: {len(variants)} processen \u00d7 {runs}")
+    results = measure(ctx.launcher, variants, runs, ctx.warmup)
+    table = _process_table(title, results, FLOOR, ctx, runs)
+    table.note(
+        "export: het echte raamwerk met op elk item een status en notitie, naar een bestand."
+    )
+
+    floor = _medians(results[FLOOR])[0]
+    for label in ("`lob-tui check`", "`lob-tui export`", "`lob-tui export --format html`"):
+        if label in results:
+            value = _medians(results[label])[0] / floor
+            ctx.goal(f"{label} ≤ 1,5\u00d7 importvloer", times(value), value <= 1.5)
+    if not has_export:
+        table.note("export overgeslagen: de opdrachtregel heeft nog geen export.")
+        ctx.goal("`lob-tui export` ≤ 1,5\u00d7 importvloer", "niet gemeten", None)
+    return table
+
+
+def large_first_frame(ctx: Context, sizes: Sequence[int]) -> Table:
+    """lob-tui's first frame with generated frameworks of growing size."""
+    title = "Grote raamwerken: start tot het eerste beeld"
+    if not app_available():
+        return skipped(title, "lob_tui/app.py heeft nog geen create_app")
+    cases = [generate.write_case(ctx.folder / "groot", n) for n in sizes]
+    largest = max(sizes)
+    variants = [Variant(MINIMAL, _driver("minimal"))]
+    variants += [Variant(f"lob-tui, {count(c.item_count)} items", _lob_tui(c, ctx)) for c in cases]
+    plain = f"Textual: Tree met alle {count(largest)} items vooraf"
+    variants.append(Variant(plain, _driver("textual_tree", largest)))
+    progress(f"{title}: {len(variants)} processen \u00d7 {ctx.big_runs}")
+    results = measure(ctx.launcher, variants, ctx.big_runs, ctx.warmup)
+    table = _process_table(title, results, MINIMAL, ctx, ctx.big_runs)
+
+    base = _medians(results[MINIMAL])[0]
+    value = _medians(results[variants[-2].label])[0] / base
+    ctx.goal(
+        f"{count(largest)} items: eerste beeld ≤ 3\u00d7 minimale app",
+        times(value),
+        value <= 3,
+    )
+    return table
