@@ -32,6 +32,7 @@ from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea, Tree
 
+from benchmarks.child import exit_with_parent
 from lob_tui.framework import Raamwerk, Rol, load_raamwerk
 
 SIZE = (100, 30)
@@ -366,6 +367,7 @@ SCENARIOS: dict[str, Callable[[dict[str, Any]], Coroutine[Any, Any, Recorder]]] 
 
 
 def main(argv: Sequence[str]) -> None:
+    exit_with_parent()
     spec = json.loads(argv[0])
     recorder = asyncio.run(SCENARIOS[spec["scenario"]](spec))
     json.dump(recorder.to_json(), sys.stdout)

@@ -110,8 +110,16 @@ def measure(
 
 
 def child_env(home: Path) -> dict[str, str]:
-    """The environment of measured commands: the user's own data and settings untouched."""
+    """The environment of measured commands: the user's own data and settings untouched.
+
+    Bytecode is cached, in a folder of this run, as it is for an installed
+    lob-tui (pip compiles it) and for Textual: an inherited
+    ``PYTHONDONTWRITEBYTECODE`` would make only lob-tui's own modules compile
+    from source at every start, and measure that instead of lob-tui.
+    """
     env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(home / "pycache")
     env["XDG_DATA_HOME"] = str(home / "data")
     env["XDG_CONFIG_HOME"] = str(home / "config")
     env["XDG_CACHE_HOME"] = str(home / "cache")

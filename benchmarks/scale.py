@@ -28,6 +28,7 @@ from typing import Any
 import tomli_w
 
 from benchmarks import generate
+from benchmarks.child import exit_with_parent
 from lob_tui import notes
 from lob_tui.framework import load_raamwerk
 from lob_tui.store import NotesStore
@@ -108,6 +109,7 @@ def measure_size(folder: Path, item_count: int, runs: int) -> dict[str, list[flo
 
 
 def main(argv: Sequence[str]) -> None:
+    exit_with_parent()
     spec = json.loads(argv[0])
     results: dict[str, Any] = {
         "item_count": spec["item_count"],
