@@ -46,6 +46,11 @@ _VERTALING = [
     (r"^Expected '\]' at the end of a table declaration$", "een [tabel] zonder ']'"),
     (r"^Expected '\]\]' at the end of an array declaration$", "een [[tabel]] zonder ']]'"),
     (r"^Expected (.*)$", r"hier hoort \1"),
+    (
+        r"^Illegal character '\\n'$",
+        "tekst zonder afsluitend aanhalingsteken op deze regel (tekst over meer regels "
+        'staat tussen """ en """)',
+    ),
     (r"^(?:Illegal|Found invalid) character (.*)$", r"een teken dat hier niet mag staan: \1"),
     (r"^Invalid initial character for a key part$", "een sleutel begint met een ongeldig teken"),
     (r"^Invalid date or datetime$", "ongeldige datum of tijd"),
@@ -109,14 +114,19 @@ def translate_syntax_error(error: tomllib.TOMLDecodeError, text: str) -> tuple[s
 
 
 def _translate(detail: str) -> str:
-    """The Dutch for one of the parser's messages; an unknown one is kept as it is."""
+    """The Dutch for one of the parser's messages; an unknown one is kept as it is.
+
+    The Dutch is a plain template (``\\1`` stands for the captured part), not a
+    regular-expression replacement, so backslashes in it are meant literally.
+    """
     for pattern, dutch in _VERTALING:
         found = re.match(pattern, detail)
         if found is None:
             continue
-        if _KEY_TUPLE in pattern:
-            return dutch.replace(r"\1", _dotted(found))
-        return found.expand(dutch)
+        if not found.groups():
+            return dutch
+        captured = _dotted(found) if _KEY_TUPLE in pattern else found.group(1)
+        return dutch.replace("\\1", captured)
     return detail
 
 
