@@ -45,7 +45,7 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
     def add_usage(
         self, usage: str | None, actions: object, groups: object, prefix: str | None = None
     ) -> None:
-        super().add_usage(usage, actions, groups, prefix or "gebruik: ")  # type: ignore[arg-type]
+        super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)  # type: ignore[arg-type]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -398,7 +398,10 @@ def _refuse_own_files(target: Path, *own: Path) -> None:
     for path in own:
         if target.resolve() == path.expanduser().resolve():
             raise LobFout(
-                Probleem(target, "dat is een bestand van lob-tui zelf; kies een ander bestand")
+                Probleem(
+                    target,
+                    "hier zou de uitvoer een invoerbestand overschrijven; kies een ander bestand voor -o",
+                )
             )
 
 

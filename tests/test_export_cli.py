@@ -172,7 +172,7 @@ def test_refuses_to_write_over_the_notes_file(
 
     assert code == 1
     assert notes_file.read_bytes() == before
-    assert "bestand van lob-tui zelf" in capsys.readouterr().err
+    assert "zou de uitvoer een invoerbestand overschrijven" in capsys.readouterr().err
 
 
 def test_notes_of_another_role_are_refused(
