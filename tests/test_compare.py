@@ -241,7 +241,7 @@ def test_output_never_overwrites_a_notes_file(
 ) -> None:
     before = years[1].read_bytes()
     code, _, err = run(capsys, "compare", *map(str, years), "-o", str(years[1]))
-    assert code == 1 and f"{years[1]}: dat is een bestand van lob-tui zelf" in err
+    assert code == 1 and f"{years[1]}: hier zou de uitvoer een invoerbestand overschrijven" in err
     assert years[1].read_bytes() == before
 
 
