@@ -400,7 +400,8 @@ def _refuse_own_files(target: Path, *own: Path) -> None:
             raise LobFout(
                 Probleem(
                     target,
-                    "hier zou de uitvoer een invoerbestand overschrijven; kies een ander bestand voor -o",
+                    "hier zou de uitvoer een invoerbestand overschrijven; kies een ander "
+                    "bestand voor -o",
                 )
             )
 
