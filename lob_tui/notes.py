@@ -117,6 +117,9 @@ class Notities:
     revisie: int = field(default=0, compare=False)
 
     def __post_init__(self) -> None:
+        # The role id comes from the framework and never holds a line end, but
+        # normalising it too keeps the promise that a save reads back the same.
+        self.rol_id = normalise(self.rol_id)
         self.naam = normalise(self.naam)
 
     def item(self, item_id: str) -> ItemNotitie:

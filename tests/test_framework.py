@@ -423,7 +423,7 @@ def load_or_refuse(data: bytes) -> Raamwerk | None:
         return None
 
 
-@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=700, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(FRAMEWORK_LIKE, st.booleans())
 def test_random_toml_structures_load_or_raise_raamwerkfout(
     data: dict[str, Any], multiline: bool
@@ -440,7 +440,7 @@ def test_random_bytes_load_or_raise_raamwerkfout(data: bytes) -> None:
 REAL_LINES = default_framework_path().read_text(encoding="utf-8").split("\n")
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(
     st.integers(0, len(REAL_LINES) - 1),
     st.sampled_from(["", "tekst = 3", 'id = "visie-r1"', "[[rollen]]", "x = 1", "bronnen = ["])
@@ -550,7 +550,7 @@ def assert_loaded_as_written(raamwerk: Raamwerk, data: dict[str, Any]) -> None:
                 ]
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(frameworks(), st.booleans(), st.data())
 def test_a_generated_framework_loads_exactly_and_a_broken_text_is_found_on_its_line(
     data: dict[str, Any], multiline: bool, pick: st.DataObject

@@ -167,7 +167,7 @@ def written_key(key: str) -> str:
     return tomli_w.dumps({key: 0}).rsplit(" = ", 1)[0]
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(DATA, st.booleans())
 def test_every_key_of_any_written_data_is_found_on_a_line_that_holds_it(
     data: dict[str, Any], multiline: bool
