@@ -12,29 +12,26 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from pathlib import Path, PurePath
-from typing import Any, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.command import CommandPalette
 from textual.screen import Screen
-from textual.theme import ThemeProvider
 
 from lob_tui import resources, settings
 from lob_tui.errors import LobFout, NotitieFout
 from lob_tui.framework import Raamwerk, Rol
-from lob_tui.screens.commands import JumpToItem
-from lob_tui.screens.dialogs import MessageDialog, QuitDialog
-from lob_tui.screens.help import HelpScreen
+from lob_tui.screens.autosave import FOR_PEOPLE, Timing
 from lob_tui.screens.main import MainScreen
-from lob_tui.screens.role import RoleScreen
 from lob_tui.store import NotesStore
 from lob_tui.widgets.framework_tree import FrameworkTree
 from lob_tui.widgets.literal import tell
 from lob_tui.widgets.note_editor import NoteEditor
 from lob_tui.widgets.search_bar import SearchBar
 from lob_tui.widgets.status_line import Bewaarstand
+
+if TYPE_CHECKING:
+    from textual.command import Provider
 
 EXIT_OK, EXIT_FOUT = 0, 1
 
@@ -46,13 +43,13 @@ class LobApp(App[int]):
 
     TITLE = "lob-tui"
     CSS_PATH: ClassVar[list[str | PurePath]] = [resources.styles_path() / n for n in _STYLES]
-    COMMANDS = App.COMMANDS | {JumpToItem}
+    COMMANDS = App.COMMANDS | {lambda: _jump_to_item()}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Stoppen", priority=True, id="stoppen"),
-        Binding("ctrl+s", "save", "Bewaren", priority=True, id="bewaren"),
+        Binding("ctrl+s", "save", "Bewaren", show=False, priority=True, id="bewaren"),
         Binding("f1,question_mark", "help", "Hulp", id="hulp"),
         Binding("ctrl+p", "command_palette", "Opdrachten", show=False, priority=True, id="palet"),
-        Binding("ctrl+c", "help_quit", "Stoppen? Dat is ctrl+q", show=False, system=True),
+        Binding("ctrl+c", "help_quit", "Zegt hoe je stopt", show=False, system=True, id="ctrl-c"),
     ]
 
     def __init__(
@@ -62,8 +59,10 @@ class LobApp(App[int]):
         *,
         notes_path: Path | None,
         settings_path: Path,
+        timing: Timing = FOR_PEOPLE,
     ) -> None:
         super().__init__()
+        self.timing = timing
         self.raamwerk = raamwerk
         self.rol = rol
         self.notes_path_option = notes_path
@@ -79,7 +78,9 @@ class LobApp(App[int]):
         """The role choice, the notes, or an empty screen under the error dialog."""
         self._load_settings()
         if self.rol is None:
-            return RoleScreen(self.raamwerk)
+            from lob_tui.screens.role import RoleScreen
+
+            return RoleScreen(self.raamwerk, self.choose_role)
         return self._open(self.rol)
 
     def _load_settings(self) -> None:
@@ -100,7 +101,7 @@ class LobApp(App[int]):
             self._start_fout = fout
             return Screen()
         start = self.instellingen.laatste_van(path)
-        self.main = MainScreen(self.raamwerk, rol, store, notities, start=start)
+        self.main = MainScreen(self.raamwerk, rol, store, notities, start=start, timing=self.timing)
         return self.main
 
     def on_mount(self) -> None:
@@ -109,10 +110,10 @@ class LobApp(App[int]):
             tell(self, warning, severity="warning")
         self._show_start_error()
 
-    @on(RoleScreen.Chosen)
-    def _role_chosen(self, event: RoleScreen.Chosen) -> None:
-        self.rol = event.rol
-        self.switch_screen(self._open(event.rol))
+    def choose_role(self, rol: Rol) -> None:
+        """The role screen's answer: open that role's notes."""
+        self.rol = rol
+        self.push_screen(self._open(rol))
         self._show_start_error()
 
     def _show_start_error(self) -> None:
@@ -121,6 +122,8 @@ class LobApp(App[int]):
             return
         message = "\n".join(str(p) for p in self._start_fout.problemen)
         message += "\n\nHet bestand is niet veranderd. Herstel het (of kies een ander met --notes)."
+        from lob_tui.screens.dialogs import MessageDialog
+
         dialog = MessageDialog("Notitiebestand niet te lezen", message, button="Stoppen")
         self.push_screen(dialog, lambda _: self.exit(EXIT_FOUT, return_code=EXIT_FOUT))
 
@@ -141,6 +144,8 @@ class LobApp(App[int]):
         elif main.autosave.stand is Bewaarstand.CONFLICT:
             main.ask_conflict()
         else:
+            from lob_tui.screens.dialogs import QuitDialog
+
             reden = main.status_line.opmerking or "het bewaren lukte niet"
             await self.push_screen(QuitDialog(reden), self._quit_anyway)
 
@@ -155,6 +160,8 @@ class LobApp(App[int]):
 
     def action_help(self) -> None:
         """? and F1: the help screen."""
+        from lob_tui.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         notes = self.main.notes_path if self.main else Path("(nog geen rol gekozen)")
@@ -176,12 +183,17 @@ class LobApp(App[int]):
 
     def action_command_palette(self) -> None:
         """Ctrl+P: the palette, with a Dutch prompt."""
+        from textual.command import CommandPalette
+
         if not CommandPalette.is_open(cast(App[object], self)):
             placeholder = "Zoek een opdracht, of woorden uit een item…"
             self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
     def action_change_theme(self) -> None:
         """Choose a theme from Textual's list; the choice is remembered."""
+        from textual.command import CommandPalette
+        from textual.theme import ThemeProvider
+
         self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder="Zoek een thema…"))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
@@ -210,15 +222,30 @@ class LobApp(App[int]):
             self.warnings.append(str(fout.eerste))
 
 
+def _jump_to_item() -> type[Provider]:
+    """The palette's item search, imported when the palette first opens.
+
+    The palette's module is a noticeable part of Textual's import time, and
+    the first frame does not need it.
+    """
+    from lob_tui.screens.commands import JumpToItem
+
+    return JumpToItem
+
+
 def create_app(
     raamwerk: Raamwerk,
     rol: Rol | None,
     *,
     notes_path: Path | None,
     settings_path: Path,
+    timing: Timing = FOR_PEOPLE,
 ) -> LobApp:
-    """Build the app for these files; nothing is read until it runs."""
-    return LobApp(raamwerk, rol, notes_path=notes_path, settings_path=settings_path)
+    """Build the app for these files; nothing is read until it runs.
+
+    ``timing`` lets tests and benchmarks shorten the autosave's waits.
+    """
+    return LobApp(raamwerk, rol, notes_path=notes_path, settings_path=settings_path, timing=timing)
 
 
 def run_app(raamwerk: Raamwerk, rol: Rol | None, *, notes: Path | None, settings: Path) -> int:

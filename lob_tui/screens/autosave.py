@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from textual.timer import Timer
 from textual.widget import Widget
@@ -30,6 +31,18 @@ RETRY = 3.0
 """Seconds between attempts after a failed save."""
 
 
+@dataclass(frozen=True)
+class Timing:
+    """How long the autosave waits; tests and benchmarks may want it quicker."""
+
+    delay: float = DELAY
+    retry: float = RETRY
+
+
+FOR_PEOPLE = Timing()
+"""The waits the app uses when people type."""
+
+
 class Autosave:
     """Keeps one notes file up to date with the notes on screen."""
 
@@ -41,8 +54,10 @@ class Autosave:
         *,
         on_state: Callable[[Bewaarstand, str], None],
         on_conflict: Callable[[], None],
+        timing: Timing = FOR_PEOPLE,
     ) -> None:
         self.owner = owner
+        self.timing = timing
         self.store = store
         self.notities = notities
         self.stand = Bewaarstand.BEWAARD
@@ -65,7 +80,7 @@ class Autosave:
             return
         if self._worker is None and self.stand is not Bewaarstand.MISLUKT:
             self._set(Bewaarstand.GEWIJZIGD)
-        self._start_timer(DELAY)
+        self._start_timer(self.timing.delay)
 
     def save_now(self, *, force: bool = False) -> None:
         """Start a save unless one is running (then it follows that one)."""
@@ -133,11 +148,11 @@ class Autosave:
             self.save_now()
 
     def _failed(self, melding: str) -> None:
-        self._set(Bewaarstand.MISLUKT, f"{melding} (opnieuw over {RETRY:.0f} s)")
+        self._set(Bewaarstand.MISLUKT, f"{melding} (opnieuw over {self.timing.retry:g} s)")
         if melding != self._reported:
             tell(self.owner, melding, title="Notities niet bewaard", severity="error")
             self._reported = melding
-        self._start_timer(RETRY)
+        self._start_timer(self.timing.retry)
 
     def _succeeded(self) -> None:
         if self._reported:

@@ -9,15 +9,8 @@ keep their own version, or keep both (their own as a copy beside the file).
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime
-from pathlib import Path
-from typing import ClassVar
 
-from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Static
+from textual.screen import Screen
 
 from lob_tui.errors import LobFout, NotitieFout
 from lob_tui.framework import Rol
@@ -25,50 +18,7 @@ from lob_tui.notes import Notities
 from lob_tui.screens.autosave import Autosave
 from lob_tui.store import NotesStore
 from lob_tui.widgets.framework_tree import FrameworkTree, Knoop
-from lob_tui.widgets.literal import literal, tell
-
-LADEN, MIJN_VERSIE, KOPIE = "laden", "mijn-versie", "kopie"
-
-
-def copy_path(path: Path, when: datetime | None = None) -> Path:
-    """``notities.toml`` → ``notities.kopie-20261203-101500.toml``, beside the original."""
-    stamp = (when or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    return path.with_name(f"{path.stem}.kopie-{stamp}{path.suffix or '.toml'}")
-
-
-class ConflictDialog(ModalScreen[str]):
-    """Asks what to do with a notes file that someone else changed."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("l", f"choose('{LADEN}')", "Bestand laden", id="conflict-laden"),
-        Binding("m", f"choose('{MIJN_VERSIE}')", "Mijn versie", id="conflict-mijn"),
-        Binding("k", f"choose('{KOPIE}')", "Allebei", id="conflict-kopie"),
-    ]
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(classes="dialog")
-        self.path = path
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog-box"):
-            yield Static("Het notitiebestand is buiten lob-tui gewijzigd", classes="dialog-title")
-            text = literal(str(self.path), "bold")
-            text.append(
-                "\n\nIemand (of iets) heeft het bestand veranderd sinds lob-tui het las. "
-                "Wat wil je doen? Tot je kiest, wordt er niets bewaard."
-            )
-            yield Static(text, classes="dialog-text")
-            with Vertical(classes="dialog-choices"):
-                yield Button("l  Laad het bestand (mijn wijzigingen vervallen)", id=LADEN)
-                yield Button("m  Bewaar mijn versie (over het bestand heen)", id=MIJN_VERSIE)
-                yield Button("k  Allebei: mijn versie als kopie, dan laden", id=KOPIE)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id)
-
-    def action_choose(self, keuze: str) -> None:
-        """A key for one of the three choices."""
-        self.dismiss(keuze)
+from lob_tui.widgets.literal import tell
 
 
 class ConflictMixin(Screen[None]):
@@ -88,15 +38,17 @@ class ConflictMixin(Screen[None]):
 
     def ask_conflict(self) -> None:
         """Ask the user what to do, once; the dialog's answer resolves it."""
+        from lob_tui.screens.dialogs import ConflictDialog
+
         if not isinstance(self.app.screen, ConflictDialog):
             self.app.push_screen(ConflictDialog(self.store.path), self._resolve)
 
     def _resolve(self, keuze: str | None) -> None:
-        if keuze == MIJN_VERSIE:
+        if keuze == "mijn-versie":
             self.autosave.resume()
-        elif keuze == LADEN:
+        elif keuze == "laden":
             self.reload()
-        elif keuze == KOPIE:
+        elif keuze == "kopie":
             self.run_worker(self._copy_then_reload(), group="conflict")
 
     def reload(self) -> None:
@@ -114,7 +66,7 @@ class ConflictMixin(Screen[None]):
         tell(self, f"Geladen uit {self.store.path}")
 
     async def _copy_then_reload(self) -> None:
-        path = copy_path(self.store.path)
+        path = self.store.copy_path()
         try:
             await asyncio.to_thread(self.store.save_copy, self.notities.copy(), path)
         except LobFout as fout:

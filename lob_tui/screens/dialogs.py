@@ -1,4 +1,5 @@
-"""Small modal dialogs for what blocks: a file that cannot be opened, notes not saved.
+"""Small modal dialogs for what blocks: a file that cannot be opened, notes not saved,
+a notes file that someone else changed.
 
 Events go to ``notify``; these are for the moments the user must read and
 decide before going on. Their texts come from ``LobFout`` problems and paths,
@@ -7,6 +8,7 @@ so they are shown literally.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -78,3 +80,38 @@ class QuitDialog(ModalScreen[bool]):
     def action_answer(self, quit_anyway: bool) -> None:
         """Answer the question by key."""
         self.dismiss(quit_anyway)
+
+
+class ConflictDialog(ModalScreen[str]):
+    """Asks what to do with a notes file that someone else changed (see ``conflict``)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("l", "choose('laden')", "Bestand laden", id="conflict-laden"),
+        Binding("m", "choose('mijn-versie')", "Mijn versie", id="conflict-mijn"),
+        Binding("k", "choose('kopie')", "Allebei", id="conflict-kopie"),
+    ]
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(classes="dialog")
+        self.path = path
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Static("Het notitiebestand is buiten lob-tui gewijzigd", classes="dialog-title")
+            text = literal(str(self.path), "bold")
+            text.append(
+                "\n\nIemand (of iets) heeft het bestand veranderd sinds lob-tui het las. "
+                "Wat wil je doen? Tot je kiest, wordt er niets bewaard."
+            )
+            yield Static(text, classes="dialog-text")
+            with Vertical(classes="dialog-choices"):
+                yield Button("l  Laad het bestand (mijn wijzigingen vervallen)", id="laden")
+                yield Button("m  Bewaar mijn versie (over het bestand heen)", id="mijn-versie")
+                yield Button("k  Allebei: mijn versie als kopie, dan laden", id="kopie")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id)
+
+    def action_choose(self, keuze: str) -> None:
+        """A key for one of the three choices."""
+        self.dismiss(keuze)

@@ -23,7 +23,7 @@ from textual.widgets import Footer, Header, Static, TextArea, Tree
 from lob_tui.errors import LobFout, NotitieFout
 from lob_tui.framework import Aandachtsgebied, Item, Raamwerk, Rol, Sectie
 from lob_tui.notes import Notities, Status
-from lob_tui.screens.autosave import Autosave
+from lob_tui.screens.autosave import FOR_PEOPLE, Autosave, Timing
 from lob_tui.screens.conflict import ConflictMixin
 from lob_tui.screens.search import SearchMixin
 from lob_tui.store import NotesStore
@@ -52,7 +52,7 @@ class MainScreen(SearchMixin, ConflictMixin, Screen[None]):
     """Walk the framework, set statuses and write notes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+e", "external_editor", "Eigen editor", id="eigen-editor"),
+        Binding("ctrl+e", "external_editor", "Eigen editor", show=False, id="eigen-editor"),
     ]
 
     def __init__(
@@ -63,6 +63,7 @@ class MainScreen(SearchMixin, ConflictMixin, Screen[None]):
         notities: Notities,
         *,
         start: str | None = None,
+        timing: Timing = FOR_PEOPLE,
     ) -> None:
         super().__init__()
         self.raamwerk = raamwerk
@@ -74,7 +75,12 @@ class MainScreen(SearchMixin, ConflictMixin, Screen[None]):
         self.editor = NoteEditor(id="editor")
         self.status_line = StatusLine(store.path, id="status")
         self.autosave = Autosave(
-            self, store, notities, on_state=self._show_state, on_conflict=self.ask_conflict
+            self,
+            store,
+            notities,
+            on_state=self._show_state,
+            on_conflict=self.ask_conflict,
+            timing=timing,
         )
         self.title = "lob-tui"
         self.sub_title = rol.naam
@@ -123,10 +129,10 @@ class MainScreen(SearchMixin, ConflictMixin, Screen[None]):
         title = self.query_one("#editor-title", Static)
         title.display = self.editor.display = doel is not None
         if isinstance(doel, Item):
-            title.update("Notitie bij dit item (Enter om te schrijven, Esc terug)")
+            title.update("Notitie bij dit item")
             self.editor.show(doel, self.notities.item(doel.id).tekst)
         elif isinstance(doel, Sectie):
-            title.update(f"Aandachtsveld {doel.titel}: wat wil je oppakken of bespreken?")
+            title.update(f"Aandachtsveld {doel.titel.lower()}: wat pak je op, wat bespreek je?")
             self.editor.show(doel, self.notities.veld(doel.id).tekst)
         else:
             self.editor.show(None, "")
@@ -257,6 +263,19 @@ class MainScreen(SearchMixin, ConflictMixin, Screen[None]):
         self.commit_editor()
         self.autosave.save_now()
         self.refresh_node(doel)
+
+    def action_export(self) -> None:
+        """``e``: preview the overview with its options, and write it from there."""
+        from lob_tui.screens.export import ExportScreen  # markdown-it loads only when asked
+
+        self.commit_editor()
+        knoop = self.current or self.rol.aandachtsgebieden[0]
+        gebied = knoop if isinstance(knoop, Aandachtsgebied) else self.rol.gebied(knoop.gebied_id)
+        assert gebied is not None
+        snapshot = self.notities.copy()
+        self.app.push_screen(
+            ExportScreen(self.raamwerk, self.rol, snapshot, self.notes_path, gebied)
+        )
 
     def commands(self) -> Iterable[SystemCommand]:
         """This screen's actions for the command palette."""

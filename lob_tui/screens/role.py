@@ -6,10 +6,11 @@ has its own notes file, so the choice comes before anything is loaded.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
@@ -21,16 +22,10 @@ from lob_tui.widgets.literal import literal, one_line
 class RoleScreen(Screen[None]):
     """A list of the framework's roles; Enter opens one."""
 
-    class Chosen(Message):
-        """The user picked a role."""
-
-        def __init__(self, rol: Rol) -> None:
-            super().__init__()
-            self.rol = rol
-
-    def __init__(self, raamwerk: Raamwerk) -> None:
+    def __init__(self, raamwerk: Raamwerk, on_choice: Callable[[Rol], None]) -> None:
         super().__init__()
         self.raamwerk = raamwerk
+        self.on_choice = on_choice
         self.title = "lob-tui"
         self.sub_title = "kies een rol"
 
@@ -52,5 +47,4 @@ class RoleScreen(Screen[None]):
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        rol = self.raamwerk.rollen[event.option_index]
-        self.post_message(self.Chosen(rol))
+        self.on_choice(self.raamwerk.rollen[event.option_index])

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import ClassVar, TypeAlias
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.binding import Binding, BindingType
@@ -27,6 +28,12 @@ from lob_tui.widgets.labels import area_label, item_label, section_label
 
 Knoop: TypeAlias = Aandachtsgebied | Sectie | Item
 """What a node of the tree shows."""
+
+FIRST_AREAS = 100
+"""Areas added before the first frame: more than any screen shows."""
+
+AREA_BATCH = 500
+"""Areas added per step after the first frame."""
 
 
 def node_key(knoop: Knoop) -> str:
@@ -51,6 +58,10 @@ def label_of(knoop: Knoop, notities: Notities) -> Text:
     return item_label(knoop, notities)
 
 
+_STATUS = Binding.Group("Status", compact=True)
+"""The four status keys share one place in the footer; the help screen names each."""
+
+
 class FrameworkTree(Tree[Knoop]):
     """The role's framework as a tree with status marks and progress counts."""
 
@@ -63,15 +74,15 @@ class FrameworkTree(Tree[Knoop]):
         Binding("end", "scroll_end", "Naar het einde", show=False, id="einde"),
         Binding("space", "toggle_node", "In- of uitklappen", show=False, id="klappen"),
         Binding("enter", "select_cursor", "Notitie", id="schrijven"),
-        Binding("1", "screen.set_status(1)", "Beheers ik", id="status-1"),
-        Binding("2", "screen.set_status(2)", "Ontwikkelen", id="status-2"),
-        Binding("3", "screen.set_status(3)", "Bespreken", id="status-3"),
-        Binding("0", "screen.set_status(0)", "Wissen", id="status-0"),
+        Binding("1", "screen.set_status(1)", "Beheers ik", id="status-1", group=_STATUS),
+        Binding("2", "screen.set_status(2)", "Wil ik ontwikkelen", id="status-2", group=_STATUS),
+        Binding("3", "screen.set_status(3)", "Bespreken met collega", id="status-3", group=_STATUS),
+        Binding("0", "screen.set_status(0)", "Status wissen", id="status-0", group=_STATUS),
         Binding("slash", "screen.search", "Zoeken", id="zoeken"),
         Binding("n", "screen.next_match", "Volgende treffer", show=False, id="volgende"),
         Binding("N", "screen.previous_match", "Vorige treffer", show=False, id="vorige"),
-        Binding("a", "screen.toggle_area", "Alle/één gebied", id="filter"),
-        Binding("e", "screen.export", "Export", show=False, id="export"),
+        Binding("a", "screen.toggle_area", "Alle of één gebied", id="filter"),
+        Binding("e", "screen.export", "Export", id="export"),
         Binding("q", "app.quit", "Stoppen", show=False, id="stoppen-q"),
     ]
 
@@ -81,13 +92,40 @@ class FrameworkTree(Tree[Knoop]):
         self.show_root = False
         self.auto_expand = False
         self._by_key: dict[str, TreeNode[Knoop]] = {}
+        self._pending: list[Aandachtsgebied] = []
+        self._added = 0
 
     def show_areas(self, gebieden: Iterable[Aandachtsgebied]) -> None:
-        """Show these areas, collapsed; their sections come when they are opened."""
+        """Show these areas, collapsed; their sections come when they are opened.
+
+        A screenful of areas is added at once, the rest in batches after the
+        first frame, so thousands of areas do not hold up the start.
+        """
         self.clear()
         self._by_key.clear()
-        for gebied in gebieden:
+        self._pending = list(gebieden)
+        self._added = 0
+        self._add_areas(FIRST_AREAS)
+        if self._added < len(self._pending):
+            self.call_after_refresh(self._add_in_batches)
+
+    def _add_areas(self, count: int) -> None:
+        end = min(self._added + count, len(self._pending))
+        for gebied in self._pending[self._added : end]:
             self._add(self.root, gebied, leaf=False)
+        self._added = end
+
+    def _add_in_batches(self) -> None:
+        self._add_areas(AREA_BATCH)
+        if self._added < len(self._pending):
+            self.set_timer(0.01, self._add_in_batches)
+
+    def _add_areas_until(self, gebied_id: str) -> None:
+        """Add the pending areas up to this one, which is needed now."""
+        for index in range(self._added, len(self._pending)):
+            if self._pending[index].id == gebied_id:
+                self._add_areas(index + 1 - self._added)
+                return
 
     def _add(self, parent: TreeNode[Knoop], knoop: Knoop, *, leaf: bool) -> None:
         label = label_of(knoop, self.notities)
@@ -123,6 +161,7 @@ class FrameworkTree(Tree[Knoop]):
         else:
             path = [f"gebied:{knoop.gebied_id}", _section_key(knoop), node_key(knoop)]
 
+        self._add_areas_until(path[0].removeprefix("gebied:"))
         for ancestor_key in path[:-1]:
             ancestor = self._by_key.get(ancestor_key)
             if ancestor is None:
@@ -153,11 +192,27 @@ class FrameworkTree(Tree[Knoop]):
             if node.data is not None:
                 node.set_label(label_of(node.data, self.notities))
 
+    def get_label_width(self, node: TreeNode[Knoop]) -> int:
+        """The label's width without rendering it: the tree asks for every line.
+
+        Tree measures every line to size its scroll area, each time it is
+        rebuilt; rendering each label for that made a framework with
+        thousands of areas slow to show.
+        """
+        icon = len(self.ICON_NODE) if node.allow_expand else 0
+        label = node.label
+        return (label.cell_len if isinstance(label, Text) else cell_len(label)) + icon
+
     @property
     def current(self) -> Knoop | None:
         """The model object under the cursor."""
         node = self.cursor_node
         return None if node is None else node.data
+
+    def action_scroll_end(self) -> None:
+        """End: the last area, even if the tree is still adding areas."""
+        self._add_areas(len(self._pending))
+        self.call_after_refresh(super().action_scroll_end)
 
     def action_collapse_or_parent(self) -> None:
         """Left: close an open node, or go up to the parent of a closed one."""

@@ -52,9 +52,10 @@ def item_label(item: Item, notities: Notities) -> Text:
 
 
 def progress(items: tuple[Item, ...], notities: Notities) -> str:
-    """``4/7``: items with a status or note, out of all."""
-    done, total = notities.voortgang(item.id for item in items)
-    return f"{done}/{total}"
+    """``4/7``: items with a status or note, out of all (as ``Notities.voortgang``)."""
+    noted = notities.items  # read directly: this runs for every area when the tree is built
+    done = sum(1 for item in items if (n := noted.get(item.id)) is not None and not n.is_leeg)
+    return f"{done}/{len(items)}"
 
 
 def section_label(sectie: Sectie, notities: Notities) -> Text:
@@ -67,6 +68,7 @@ def section_label(sectie: Sectie, notities: Notities) -> Text:
 
 def area_label(gebied: Aandachtsgebied, notities: Notities) -> Text:
     """The area's name and its progress over both sections."""
-    return Text.assemble(
-        one_line(gebied.naam, "bold"), "  ", (progress(gebied.items, notities), "dim")
-    )
+    label = one_line(gebied.naam, "bold")
+    label.append("  ")
+    label.append(progress(gebied.items, notities), style="dim")
+    return label

@@ -46,10 +46,12 @@ class NoteEditor(TextArea):
         self.load_text(tekst)
 
     def get_line(self, line_index: int) -> Text:
-        """The line as shown: control characters visible, the document untouched."""
-        line = super().get_line(line_index)
-        line.plain = visible(line.plain)
-        return line
+        """The line as shown: control characters visible, the document untouched.
+
+        Built here rather than from ``super()``, whose ``Text`` drops a few
+        control characters and so would no longer line up with the document.
+        """
+        return Text(visible(self.document.get_line(line_index)), end="", no_wrap=True)
 
 
 def editor_command() -> list[str] | None:
