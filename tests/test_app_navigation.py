@@ -1,0 +1,245 @@
+"""Moving through the framework by keyboard: tree keys, search, n / N, the area filter,
+the palette's jump, the help screen, and coming back where you left off."""
+
+from __future__ import annotations
+
+from conftest import SIZE, AppFiles, WaitUntil
+from textual.command import CommandPalette
+
+from lob_tui.framework import Aandachtsgebied, Item, Sectie
+from lob_tui.notes import Status
+from lob_tui.screens.help import HelpScreen
+from lob_tui.screens.main import MainScreen
+from lob_tui.widgets.framework_tree import FrameworkTree
+from lob_tui.widgets.search_bar import SearchBar, fold, matches
+
+
+def main_screen(app: object) -> MainScreen:
+    screen = app.screen  # type: ignore[attr-defined]
+    assert isinstance(screen, MainScreen)
+    return screen
+
+
+def test_folding_ignores_accents_and_case() -> None:
+    assert fold("Oriëntatie") == fold("ORIENTATIE") == "orientatie"
+
+
+def test_search_needs_every_word(files: AppFiles) -> None:
+    found = matches("theorieen LOB", files.rol.items())
+    assert [item.id for item in found] == ["visie-r1"]
+
+
+async def test_tree_keys_move_open_and_close(files: AppFiles) -> None:
+    app = files.app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        tree = screen.query_one(FrameworkTree)
+        await pilot.press("home")
+        await pilot.pause()
+        assert isinstance(screen.current, Aandachtsgebied)
+        first_area = screen.current
+
+        await pilot.press("right", "right")  # open the area, step into it
+        await pilot.pause()
+        assert isinstance(screen.current, Sectie) and screen.current.titel == "Rolbeschrijvingen"
+        await pilot.press("right", "j")  # open the section, go down onto its first item
+        await pilot.pause()
+        assert isinstance(screen.current, Item) and screen.current.id == "visie-r1"
+        await pilot.press("k")
+        await pilot.pause()
+        assert isinstance(screen.current, Sectie)
+
+        await pilot.press("left", "left")  # close the section, go up to the area
+        await pilot.pause()
+        assert screen.current is first_area
+        await pilot.press("left")
+        await pilot.pause()
+        assert tree.cursor_node is not None and not tree.cursor_node.is_expanded
+
+        await pilot.press("end")
+        await pilot.pause()
+        assert screen.current is files.rol.aandachtsgebieden[-1]
+
+
+async def test_enter_on_an_area_opens_it_and_on_an_item_starts_the_note(files: AppFiles) -> None:
+    app = files.app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        tree = screen.query_one(FrameworkTree)
+        await pilot.press("home", "enter")
+        await pilot.pause()
+        assert tree.cursor_node is not None and tree.cursor_node.is_expanded
+        assert app.focused is tree
+        await pilot.press("down", "right", "down", "enter")
+        await pilot.pause()
+        assert app.focused is screen.editor
+        assert screen.editor.doel == files.rol.item("visie-r1")
+        await pilot.press("escape")
+        assert app.focused is tree
+
+
+async def test_search_without_accents_finds_the_item_and_focuses_the_tree(
+    files: AppFiles,
+) -> None:
+    app = files.app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        await pilot.press("slash")
+        bar = screen.query_one(SearchBar)
+        assert bar.display and app.focused is bar
+        bar.value = "orientatie"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.current == files.rol.item("visie-r1")
+        assert app.focused is screen.query_one(FrameworkTree)
+        assert not bar.display
+
+
+async def test_search_with_accents_then_n_and_shift_n(files: AppFiles) -> None:
+    app = files.app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        await pilot.press("slash")
+        screen.query_one(SearchBar).value = "Theorieën"
+        await pilot.press("enter", "n")
+        await pilot.pause()
+        assert screen.current == files.rol.item("visie-d2")
+        await pilot.press("n")
+        await pilot.pause()
+        assert screen.current == files.rol.item("orientatie-d2")
+        await pilot.press("n")  # round to the first again
+        await pilot.pause()
+        assert screen.current == files.rol.item("visie-r1")
+        await pilot.press("N")
+        await pilot.pause()
+        assert screen.current == files.rol.item("orientatie-d2")
+
+
+async def test_a_search_without_matches_says_so_and_stays(files: AppFiles) -> None:
+    app = files.app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        before = screen.current
+        await pilot.press("slash")
+        screen.query_one(SearchBar).value = "[bold]nergens"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.current is before
+        assert any("[bold]nergens" in n.message for n in app._notifications)
+
+
+async def test_escape_leaves_the_search_field(files: AppFiles) -> None:
+    app = files.app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        await pilot.press("slash", "x", "escape")
+        assert not screen.query_one(SearchBar).display
+        assert app.focused is screen.query_one(FrameworkTree)
+
+
+async def test_a_shows_only_the_current_area_and_back(files: AppFiles) -> None:
+    app = files.app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        tree = screen.query_one(FrameworkTree)
+        screen.jump_to(files.rol.item("organisatie-r1"))  # type: ignore[arg-type]
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert [node.data for node in tree.root.children] == [files.rol.gebied("organisatie")]
+        assert screen.current == files.rol.item("organisatie-r1"), "the cursor stays"
+        assert "alleen Organisatie" in str(screen.status_line.render())
+
+        # A search match in another area brings that area into view.
+        screen.jump_to(files.rol.item("visie-d4"))  # type: ignore[arg-type]
+        await pilot.pause()
+        assert [node.data for node in tree.root.children] == [files.rol.gebied("visie-en-advies")]
+
+        await pilot.press("a")
+        await pilot.pause()
+        assert len(tree.root.children) == len(files.rol.aandachtsgebieden)
+        assert screen.current == files.rol.item("visie-d4")
+
+
+async def test_help_lists_every_key_and_the_notes_file(files: AppFiles, rendered: object) -> None:
+    app = files.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = "\n".join(str(s.render()) for s in app.screen.query("Static"))
+        assert str(files.notes) in text
+        assert "namen van leerlingen" in text
+        for binding in [*FrameworkTree.BINDINGS, *type(app).BINDINGS]:
+            assert binding.description in text  # type: ignore[union-attr]
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_every_binding_has_a_dutch_description_and_an_id(files: AppFiles) -> None:
+    app = files.app()
+    sections = app.key_sections()
+    for _, bindings in sections:
+        for binding in bindings:
+            assert binding.description and binding.id  # type: ignore[union-attr]
+
+
+async def test_the_palette_jumps_to_an_item_by_words(files: AppFiles) -> None:
+    app = files.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert CommandPalette.is_open(app)
+        await pilot.press(*"alumni")
+        await pilot.pause(0.3)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        screen = main_screen(app)
+        assert screen.current == files.rol.item("visie-d4")
+
+
+async def test_the_palette_runs_the_apps_actions_in_dutch(files: AppFiles) -> None:
+    app = files.app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        titles = [command.title for command in app.get_system_commands(screen)]
+        assert {"Bewaren", "Zoeken", "Hulp", "Stoppen", "Thema kiezen"} <= set(titles)
+        assert "Status: beheers ik" in titles
+        screen.jump_to(files.rol.item("visie-r1"))  # type: ignore[arg-type]
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"beheers")
+        await pilot.pause(0.3)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert screen.notities.item("visie-r1").status is Status.BEHEERS_IK
+
+
+async def test_the_chosen_theme_is_remembered(files: AppFiles, wait_until: WaitUntil) -> None:
+    app = files.app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.theme = "nord"
+        await wait_until(pilot, lambda: files.settings.exists())
+        await pilot.press("ctrl+q")
+
+    again = files.app()
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert again.theme == "nord"
+
+
+async def test_the_last_node_is_restored_per_notes_file(files: AppFiles) -> None:
+    app = files.app()
+    async with app.run_test(size=SIZE) as pilot:
+        main_screen(app).jump_to(files.rol.item("samenwerking-d3"))  # type: ignore[arg-type]
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+
+    again = files.app()
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main_screen(again)
+        assert screen.current == files.rol.item("samenwerking-d3")
+        tree = screen.query_one(FrameworkTree)
+        assert tree.cursor_node is not None and tree.cursor_node.data == screen.current

@@ -1,0 +1,169 @@
+"""Writing notes and statuses: they reach the file soon, survive a restart, and count."""
+
+from __future__ import annotations
+
+import time
+
+from conftest import SIZE, AppFiles, WaitUntil
+
+from lob_tui.notes import Status
+from lob_tui.screens.autosave import Timing
+from lob_tui.screens.main import MainScreen
+from lob_tui.widgets.framework_tree import FrameworkTree
+from lob_tui.widgets.note_editor import NoteEditor
+
+
+def main_screen(app: object) -> MainScreen:
+    screen = app.screen  # type: ignore[attr-defined]
+    assert isinstance(screen, MainScreen)
+    return screen
+
+
+async def test_a_typed_note_is_autosaved_and_back_after_a_restart(
+    files: AppFiles, wait_until: WaitUntil
+) -> None:
+    app = files.app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        screen.jump_to(files.rol.item("visie-d4"))  # type: ignore[arg-type]
+        await pilot.pause()
+        await pilot.press("enter")
+        assert app.focused is screen.editor
+        await pilot.press(*"Alumni [b]")
+        await wait_until(pilot, lambda: files.saved_note("visie-d4") == "Alumni [b]")
+        await wait_until(pilot, lambda: screen.status_line.stand.name == "BEWAARD")
+        await pilot.press("escape", "ctrl+q")
+
+    again = files.app()
+    async with again.run_test(size=SIZE) as pilot:
+        screen = main_screen(again)
+        await pilot.pause()
+        assert screen.current == files.rol.item("visie-d4"), "the last node is selected again"
+        assert screen.editor.text == "Alumni [b]"
+
+
+async def test_typing_waits_for_no_disk_the_save_follows_within_two_seconds(
+    files: AppFiles, wait_until: WaitUntil
+) -> None:
+    app = files.app(timing=Timing())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        screen.jump_to(files.rol.item("visie-r1"))  # type: ignore[arg-type]
+        await pilot.pause()
+        screen.editor.focus()
+        screen.editor.load_text("x" * 5000)  # a long text is set directly, not typed
+        await pilot.pause()
+        assert files.saved_note("visie-r1") is None, "nothing is written while typing goes on"
+        typed = time.monotonic()
+        await wait_until(pilot, lambda: files.saved_note("visie-r1") == "x" * 5000)
+        assert time.monotonic() - typed < 2.0
+
+
+async def test_statuses_change_marks_and_progress(files: AppFiles, wait_until: WaitUntil) -> None:
+    app = files.app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        tree = screen.query_one(FrameworkTree)
+        screen.jump_to(files.rol.item("visie-r1"))  # type: ignore[arg-type]
+        await pilot.pause()
+        area = tree.root.children[0]
+        assert "0/8" in area.label.plain
+
+        await pilot.press("1")
+        await pilot.press("down", "2")
+        await pilot.press("down", "3")
+        await pilot.pause()
+        section = area.children[0]
+        assert [n.label.plain[0] for n in section.children] == ["✓", "↗", "?"]
+        assert "3/3" in section.label.plain
+        assert "3/8" in area.label.plain
+
+        await pilot.press("0")
+        await pilot.pause()
+        assert section.children[2].label.plain[0] == "·"
+        assert "2/8" in area.label.plain
+        await wait_until(pilot, lambda: files.notes.exists() and len(files.saved().items) == 2)
+        saved = files.saved()
+        assert saved.item("visie-r1").status is Status.BEHEERS_IK
+        assert saved.item("visie-r2").status is Status.WIL_IK_ONTWIKKELEN
+        assert saved.item("visie-r3").status is None
+
+
+async def test_a_status_needs_an_item(files: AppFiles) -> None:
+    app = files.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("home", "1")
+        await pilot.pause()
+        assert not main_screen(app).notities.items
+        assert any("item" in n.message for n in app._notifications)
+
+
+async def test_a_section_aandachtsveld_is_saved_and_shown_on_the_area(
+    files: AppFiles, wait_until: WaitUntil
+) -> None:
+    app = files.app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        sectie = files.rol.aandachtsgebieden[0].deskundigheden
+        screen.jump_to(sectie)
+        await pilot.pause()
+        await pilot.press("enter")
+        assert isinstance(app.focused, NoteEditor) and app.focused.doel == sectie
+        await pilot.press(*"Meer alumni")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: files.notes.exists())
+        assert files.saved().veld(sectie.id).tekst == "Meer alumni"
+        assert "✎" in screen.query_one(FrameworkTree)._by_key[f"sectie:{sectie.id}"].label.plain
+        await pilot.press("ctrl+q")
+
+    again = files.app()
+    async with again.run_test(size=SIZE) as pilot:
+        screen = main_screen(again)
+        await pilot.pause()
+        assert screen.editor.text == "Meer alumni"
+        screen.jump_to(files.rol.aandachtsgebieden[0])
+        await pilot.pause()
+        assert not screen.editor.display, "an area has no editor of its own"
+        assert "Meer alumni" in str(screen.query_one("#detail-text").render())
+
+
+async def test_quitting_saves_what_was_just_typed(files: AppFiles) -> None:
+    app = files.app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        screen.jump_to(files.rol.item("visie-d1"))  # type: ignore[arg-type]
+        await pilot.pause()
+        await pilot.press("enter", *"laatste woord")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert files.saved_note("visie-d1") == "laatste woord"
+
+
+async def test_q_in_the_tree_quits_but_types_in_the_editor(files: AppFiles) -> None:
+    app = files.app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        screen.jump_to(files.rol.item("visie-d1"))  # type: ignore[arg-type]
+        await pilot.pause()
+        await pilot.press("enter", "q")
+        assert screen.editor.text == "q"
+        await pilot.press("escape", "q")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert files.saved_note("visie-d1") == "q"
+
+
+async def test_moving_to_another_node_keeps_each_note_with_its_own_item(
+    files: AppFiles, wait_until: WaitUntil
+) -> None:
+    app = files.app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        screen.jump_to(files.rol.item("visie-r1"))  # type: ignore[arg-type]
+        await pilot.pause()
+        await pilot.press("enter", "a", "escape", "down", "enter", "b", "escape", "up")
+        await pilot.pause()
+        assert screen.editor.text == "a"
+        await wait_until(pilot, lambda: files.saved_note("visie-r2") == "b")
+        assert files.saved_note("visie-r1") == "a"

@@ -1,0 +1,105 @@
+"""How the app starts: the role choice, the settings file, and the factory's promises."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import SIZE, AppFiles
+
+from lob_tui import resources, settings
+from lob_tui.errors import LobFout
+from lob_tui.framework import Raamwerk, parse_raamwerk
+from lob_tui.screens.main import MainScreen
+from lob_tui.screens.role import RoleScreen
+
+SECOND_ROLE = """
+[[rollen]]
+id = "mentor"
+naam = "Mentor/SLB-er [b"
+
+[[rollen.aandachtsgebieden]]
+id = "begeleiding"
+naam = "Begeleiding"
+
+[[rollen.aandachtsgebieden.rolbeschrijvingen]]
+id = "begeleiding-r1"
+tekst = "Voert loopbaangesprekken met jongeren"
+
+[[rollen.aandachtsgebieden.deskundigheden]]
+id = "begeleiding-d1"
+tekst = "Kent de loopbaancompetenties"
+"""
+
+
+@pytest.fixture
+def two_roles(tmp_path: Path) -> Raamwerk:
+    text = resources.default_framework_path().read_text(encoding="utf-8") + SECOND_ROLE
+    return parse_raamwerk(text.encode(), tmp_path / "raamwerk.toml")
+
+
+async def test_with_several_roles_the_app_asks_which_one(
+    files: AppFiles, two_roles: Raamwerk
+) -> None:
+    app = files.app(raamwerk=two_roles)
+    app.rol = None
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, RoleScreen)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        assert screen.rol.id == "mentor"
+        assert screen.sub_title == "Mentor/SLB-er [b"
+        await pilot.press("ctrl+q")
+    assert app.return_code == 0
+
+
+def test_importing_the_app_reads_and_creates_nothing(tmp_path: Path) -> None:
+    # The module is imported already by now; building an app must not touch the disk.
+    from lob_tui.app import create_app
+
+    raamwerk = parse_raamwerk(
+        resources.default_framework_path().read_bytes(), resources.default_framework_path()
+    )
+    create_app(
+        raamwerk,
+        raamwerk.rollen[0],
+        notes_path=tmp_path / "a" / "n.toml",
+        settings_path=tmp_path / "b" / "s.toml",
+    )
+    assert not list(tmp_path.iterdir())
+    assert "lob_tui.app" in sys.modules
+
+
+def test_settings_round_trip_and_remember_per_notes_file(tmp_path: Path) -> None:
+    path = tmp_path / "config" / "instellingen.toml"
+    assert settings.load(path) == settings.Instellingen()
+    instellingen = settings.Instellingen(thema="nord")
+    instellingen.onthoud(Path("/a/notities.toml"), "item:visie-d4")
+    instellingen.onthoud(Path("/b/notities.toml"), "gebied:organisatie")
+    settings.save(instellingen, path)
+
+    again = settings.load(path)
+    assert again.thema == "nord"
+    assert again.laatste_van(Path("/a/notities.toml")) == "item:visie-d4"
+    assert again.laatste_van(Path("/b/notities.toml")) == "gebied:organisatie"
+    assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_broken_settings_file_is_reported_in_dutch(tmp_path: Path) -> None:
+    path = tmp_path / "instellingen.toml"
+    path.write_text("thema = \n")
+    with pytest.raises(LobFout, match="instellingen niet gelezen"):
+        settings.load(path)
+
+
+async def test_a_broken_settings_file_warns_and_the_app_goes_on(files: AppFiles) -> None:
+    files.settings.write_text("[[[")
+    app = files.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert any("instellingen" in n.message for n in app._notifications)
