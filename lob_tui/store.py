@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import stat
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -153,6 +154,7 @@ class NotesStore:
             )
         if not force:
             self._check_unchanged()
+        self._check_writable()
         data = notes.to_bytes(notities)
         try:
             self._write(data, notities)
@@ -167,6 +169,26 @@ class NotesStore:
                     self.path,
                     "het notitiebestand is buiten lob-tui gewijzigd; laad het opnieuw, "
                     "bewaar je eigen versie eroverheen of bewaar die als kopie",
+                )
+            )
+
+    def _check_writable(self) -> None:
+        """Respect a notes file the user made read-only.
+
+        Replacing a file needs only the folder's permission, so the atomic
+        rename would quietly ignore the file's own read-only mark (and root
+        ignores every mark); the mark is the user's wish, so it is checked.
+        """
+        try:
+            mode = self.path.stat().st_mode
+        except OSError:
+            return  # missing or unreadable: the write itself will say what is wrong
+        if not mode & stat.S_IWUSR:
+            raise LobFout(
+                Probleem(
+                    self.path,
+                    "niet bewaard: het notitiebestand is alleen-lezen; maak het weer "
+                    "schrijfbaar (bijvoorbeeld chmod u+w) en bewaar opnieuw",
                 )
             )
 
