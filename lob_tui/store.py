@@ -127,13 +127,15 @@ class NotesStore:
         """Whether saving now would overwrite something this store has not seen.
 
         A file that has disappeared is not a change in that sense (saving
-        recreates it and loses nothing); a file that cannot be read is not
-        reported here, but ``save`` says why it fails.
+        recreates it and loses nothing). A file that cannot be read is not
+        reported here; ``save`` refuses it and says why.
         """
         try:
-            current = _read(self.path)
+            return self._differs(_read(self.path))
         except OSError:
             return False
+
+    def _differs(self, current: bytes | None) -> bool:
         return current is not None and (self._seen is None or Signature.of(current) != self._seen)
 
     def save(self, notities: notes.Notities, *, force: bool = False) -> None:
@@ -160,10 +162,25 @@ class NotesStore:
             self._write(data, notities)
         except OSError as error:
             raise self._write_failed(error, data) from None
+        except BaseException:
+            # Interrupted (Ctrl-C, a signal turned into an exception) perhaps after
+            # the rename: what is on disk may be ours, and must not look foreign.
+            self._recognise(data)
+            raise
         self._seen = Signature.of(data)
 
     def _check_unchanged(self) -> None:
-        if self.changed_on_disk():
+        try:
+            current = _read(self.path)
+        except OSError as error:
+            reden = describe_read_error(error)
+            raise LobFout(
+                Probleem(
+                    self.path,
+                    f"niet bewaard: kan niet nagaan of het bestand intussen is gewijzigd ({reden})",
+                )
+            ) from None
+        if self._differs(current):
             raise ConflictFout(
                 Probleem(
                     self.path,
@@ -199,13 +216,8 @@ class NotesStore:
         place: the store must then treat it as its own, or the next save would
         see a conflict with itself.
         """
-        try:
-            on_disk = _read(self.path) == data
-        except OSError:
-            on_disk = False
         reason = describe_os_error(error, self.path)
-        if on_disk:
-            self._seen = Signature.of(data)
+        if self._recognise(data):
             return LobFout(
                 Probleem(
                     self.path,
@@ -213,6 +225,16 @@ class NotesStore:
                 )
             )
         return LobFout(Probleem(self.path, f"niet bewaard: {reason}"))
+
+    def _recognise(self, data: bytes) -> bool:
+        """After a failed write: if the file holds ``data`` after all, it is this store's."""
+        try:
+            on_disk = _read(self.path) == data
+        except OSError:
+            return False
+        if on_disk:
+            self._seen = Signature.of(data)
+        return on_disk
 
     def save_copy(self, notities: notes.Notities, path: Path) -> None:
         """Write the notes to another file, leaving this store's file alone."""
