@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -267,7 +268,7 @@ def loads(text: str, path: Path) -> Notities:
     parsed = tomlfile.parse(text, path)
     if isinstance(parsed, Probleem):
         raise NotitieFout(parsed)
-    return _Checker(path, tomlfile.LineIndex.of(text)).notities(parsed)
+    return _Checker(path, text).notities(parsed)
 
 
 @dataclass
@@ -279,7 +280,16 @@ class _Checker:
     """
 
     path: Path
-    lines: tomlfile.LineIndex
+    text: str
+
+    @cached_property
+    def lines(self) -> tomlfile.LineIndex:
+        """Where each key stands, built only when a message needs a line.
+
+        Indexing reads the whole text a second time; for a file that is in
+        order (every load, and every save's read-back) it would be half the cost.
+        """
+        return tomlfile.LineIndex.of(self.text)
 
     def fail(self, melding: str, *at: str | int) -> NotitieFout:
         return NotitieFout(Probleem(self.path, melding, self.lines.line(*at)))
