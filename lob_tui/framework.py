@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -194,7 +195,7 @@ def parse_raamwerk(data: bytes, path: Path) -> Raamwerk:
     if isinstance(parsed, Probleem):
         raise RaamwerkFout(parsed)
 
-    reader = _Reader(path, tomlfile.LineIndex.of(text))
+    reader = _Reader(path, text)
     raamwerk = reader.raamwerk(parsed)
     if reader.problemen or raamwerk is None:
         raise RaamwerkFout(reader.problemen)
@@ -226,8 +227,17 @@ class _Reader:
     """
 
     path: Path
-    lines: tomlfile.LineIndex
+    text: str
     problemen: list[Probleem] = field(default_factory=list)
+
+    @cached_property
+    def lines(self) -> tomlfile.LineIndex:
+        """Where each key stands, built only when a problem needs a line.
+
+        Indexing reads the whole text a second time: for a file that is in
+        order it would be half the cost of loading it.
+        """
+        return tomlfile.LineIndex.of(self.text)
 
     def problem(self, melding: str, at: KeyPath) -> None:
         self.problemen.append(Probleem(self.path, melding, self.lines.line(*at)))
@@ -275,7 +285,7 @@ class _Reader:
             hint = f"; bedoel je '{close[0]}'?" if close else f" (wel: {', '.join(allowed)})"
             self.problem(f"{where}: onbekende sleutel '{key}'{hint}", (*at, key))
 
-    def check_id(self, value: Any, seen: dict[str, int], where: str, at: KeyPath) -> None:
+    def check_id(self, value: Any, seen: dict[str, KeyPath], where: str, at: KeyPath) -> None:
         """Report an id that is malformed or used twice."""
         if not isinstance(value, str):
             return
@@ -285,15 +295,15 @@ class _Reader:
                 "en begint met een letter of cijfer",
                 at,
             )
-        line = self.lines.line(*at)
         if value in seen:
+            first = self.lines.line(*seen[value])
             self.problem(
-                f"{where}: id '{value}' komt twee keer voor (eerder op regel {seen[value]}); "
+                f"{where}: id '{value}' komt twee keer voor (eerder op regel {first}); "
                 "kies een andere",
                 at,
             )
         else:
-            seen[value] = line
+            seen[value] = at
 
     def raamwerk(self, data: dict[str, Any]) -> Raamwerk | None:
         self.unknown_keys(data, "het raamwerk", "het raamwerk", ())
@@ -347,7 +357,7 @@ class _Reader:
             self.problem(
                 "het raamwerk heeft geen rollen; voeg een [[rollen]]-blok toe", ("rollen",)
             )
-        seen: dict[str, int] = {}
+        seen: dict[str, KeyPath] = {}
         rollen = []
         for number, table in enumerate(tables or []):
             at = ("rollen", number)
@@ -363,7 +373,7 @@ class _Reader:
         self,
         table: dict[str, Any],
         at: KeyPath,
-        seen: dict[str, int],
+        seen: dict[str, KeyPath],
         bronnen: dict[str, Bron],
         voetnoten: dict[int, Voetnoot],
     ) -> Rol | None:
@@ -506,10 +516,10 @@ class _Reader:
 
 @dataclass
 class _Ids:
-    """The area and item ids seen so far in one role, with their lines."""
+    """The area and item ids seen so far in one role, with where they stand."""
 
-    gebieden: dict[str, int] = field(default_factory=dict)
-    items: dict[str, int] = field(default_factory=dict)
+    gebieden: dict[str, KeyPath] = field(default_factory=dict)
+    items: dict[str, KeyPath] = field(default_factory=dict)
 
 
 def summary(raamwerk: Raamwerk) -> list[str]:
