@@ -208,7 +208,7 @@ class LobApp(App[int]):
 
     def _remember_theme(self) -> None:
         self.instellingen.thema = self.theme
-        self.run_worker(self._write_settings, thread=True, group="instellingen")
+        self.run_worker(self._write_settings, thread=True, group="instellingen", exclusive=True)
 
     def _save_settings(self, main: MainScreen) -> None:
         if main.position is not None:

@@ -105,6 +105,19 @@ def wait_until() -> WaitUntil:
     return wait
 
 
+Notified = Callable[[Pilot[int], str], Awaitable[None]]
+
+
+@pytest.fixture
+def notified(wait_until: WaitUntil) -> Notified:
+    """Wait until a notification holding ``text`` has been shown (they arrive as messages)."""
+
+    async def wait(pilot: Pilot[int], text: str) -> None:
+        await wait_until(pilot, lambda: any(text in n.message for n in pilot.app._notifications))
+
+    return wait
+
+
 def render_text(widget: Widget) -> str:
     """What a widget shows on screen now, as plain text lines."""
     width, height = widget.size

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from conftest import SIZE, AppFiles, WaitUntil
+from conftest import SIZE, AppFiles, Notified, WaitUntil
 from textual.widgets import Markdown
 
 from lob_tui.screens.export import ExportScreen
@@ -44,10 +44,12 @@ async def test_e_previews_and_w_writes_beside_the_notes(
         assert app.screen is screen
 
 
-async def test_exporting_nothing_says_so_in_dutch(files: AppFiles, wait_until: WaitUntil) -> None:
+async def test_exporting_nothing_says_so_in_dutch(
+    files: AppFiles, wait_until: WaitUntil, notified: Notified
+) -> None:
     app = files.app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("e", "w")
         await wait_until(pilot, lambda: any(n.severity == "error" for n in app._notifications))
-        assert any("nog niets om te exporteren" in n.message for n in app._notifications)
+        await notified(pilot, "nog niets om te exporteren")
         assert not list(files.notes.parent.glob("lob-overzicht-*"))

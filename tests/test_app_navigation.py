@@ -3,10 +3,12 @@ the palette's jump, the help screen, and coming back where you left off."""
 
 from __future__ import annotations
 
-from conftest import SIZE, AppFiles, WaitUntil
+from pathlib import Path
+
+from conftest import SIZE, AppFiles, Notified, WaitUntil
 from textual.command import CommandPalette
 
-from lob_tui.framework import Aandachtsgebied, Item, Sectie
+from lob_tui.framework import Aandachtsgebied, Item, Sectie, parse_raamwerk
 from lob_tui.notes import Status
 from lob_tui.screens.help import HelpScreen
 from lob_tui.screens.main import MainScreen
@@ -115,7 +117,9 @@ async def test_search_with_accents_then_n_and_shift_n(files: AppFiles) -> None:
         assert screen.current == files.rol.item("orientatie-d2")
 
 
-async def test_a_search_without_matches_says_so_and_stays(files: AppFiles) -> None:
+async def test_a_search_without_matches_says_so_and_stays(
+    files: AppFiles, notified: Notified
+) -> None:
     app = files.app()
     async with app.run_test(size=SIZE) as pilot:
         screen = main_screen(app)
@@ -125,7 +129,7 @@ async def test_a_search_without_matches_says_so_and_stays(files: AppFiles) -> No
         await pilot.press("enter")
         await pilot.pause()
         assert screen.current is before
-        assert any("[bold]nergens" in n.message for n in app._notifications)
+        await notified(pilot, "[bold]nergens")
 
 
 async def test_escape_leaves_the_search_field(files: AppFiles) -> None:
@@ -243,3 +247,52 @@ async def test_the_last_node_is_restored_per_notes_file(files: AppFiles) -> None
         assert screen.current == files.rol.item("samenwerking-d3")
         tree = screen.query_one(FrameworkTree)
         assert tree.cursor_node is not None and tree.cursor_node.data == screen.current
+
+
+async def test_space_opens_and_closes_and_ctrl_c_says_how_to_quit(
+    files: AppFiles, notified: Notified
+) -> None:
+    app = files.app()
+    async with app.run_test(size=SIZE) as pilot:
+        tree = main_screen(app).query_one(FrameworkTree)
+        await pilot.press("home", "space")
+        await pilot.pause()
+        assert tree.cursor_node is not None and tree.cursor_node.is_expanded
+        await pilot.press("space", "ctrl+c")
+        await pilot.pause()
+        assert not tree.cursor_node.is_expanded
+        await notified(pilot, "ctrl+q")
+        assert app.is_running
+
+
+def big_framework(areas: int) -> str:
+    """A framework of ``areas`` areas with one item in each section."""
+    parts = ['formaat = 1\ntitel = "Groot"\n[[rollen]]\nid = "rol"\nnaam = "Rol"\n']
+    for n in range(areas):
+        parts.append(
+            f'[[rollen.aandachtsgebieden]]\nid = "g{n}"\nnaam = "Gebied {n}"\n'
+            f'[[rollen.aandachtsgebieden.rolbeschrijvingen]]\nid = "r{n}"\ntekst = "Rol {n}"\n'
+            f'[[rollen.aandachtsgebieden.deskundigheden]]\nid = "d{n}"\ntekst = "Kennis {n}"\n'
+        )
+    return "".join(parts)
+
+
+async def test_a_large_framework_fills_the_tree_after_the_first_frame(
+    files: AppFiles, tmp_path: Path, wait_until: WaitUntil
+) -> None:
+    raamwerk = parse_raamwerk(big_framework(1200).encode(), tmp_path / "groot.toml")
+    app = files.app(raamwerk=raamwerk)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        tree = screen.query_one(FrameworkTree)
+        assert len(tree.root.children) < 1200, "not every area before the first frame"
+
+        # An item far down can be reached at once, before the batches get there.
+        screen.jump_to(screen.rol.item("d1100"))  # type: ignore[arg-type]
+        await pilot.pause()
+        assert screen.current == screen.rol.item("d1100")
+
+        await wait_until(pilot, lambda: len(tree.root.children) == 1200)
+        await pilot.press("end")
+        await pilot.pause()
+        assert screen.current == screen.rol.gebied("g1199")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from conftest import SIZE, AppFiles, WaitUntil
+from conftest import SIZE, AppFiles, Notified, WaitUntil
 
 from lob_tui.notes import Status
 from lob_tui.screens.autosave import Timing
@@ -89,13 +89,13 @@ async def test_statuses_change_marks_and_progress(files: AppFiles, wait_until: W
         assert saved.item("visie-r3").status is None
 
 
-async def test_a_status_needs_an_item(files: AppFiles) -> None:
+async def test_a_status_needs_an_item(files: AppFiles, notified: Notified) -> None:
     app = files.app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("home", "1")
         await pilot.pause()
         assert not main_screen(app).notities.items
-        assert any("item" in n.message for n in app._notifications)
+        await notified(pilot, "item")
 
 
 async def test_a_section_aandachtsveld_is_saved_and_shown_on_the_area(

@@ -6,9 +6,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import SIZE, AppFiles
+from conftest import SIZE, AppFiles, Notified, WaitUntil
 
-from lob_tui import resources, settings
+from lob_tui import notes, resources, settings
 from lob_tui.errors import LobFout
 from lob_tui.framework import Raamwerk, parse_raamwerk
 from lob_tui.screens.main import MainScreen
@@ -96,10 +96,30 @@ def test_a_broken_settings_file_is_reported_in_dutch(tmp_path: Path) -> None:
         settings.load(path)
 
 
-async def test_a_broken_settings_file_warns_and_the_app_goes_on(files: AppFiles) -> None:
+async def test_a_broken_settings_file_warns_and_the_app_goes_on(
+    files: AppFiles, notified: Notified
+) -> None:
     files.settings.write_text("[[[")
     app = files.app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
-        assert any("instellingen" in n.message for n in app._notifications)
+        await notified(pilot, "instellingen")
+
+
+async def test_notes_for_unknown_ids_are_reported_and_kept(
+    files: AppFiles, wait_until: WaitUntil, notified: Notified
+) -> None:
+    old = notes.Notities(files.rol.id)
+    old.set_tekst("verdwenen-item", "nog steeds van mij")
+    old.set_tekst("visie-r1", "bekend")
+    files.notes.write_bytes(notes.to_bytes(old))
+    app = files.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await notified(pilot, "verdwenen-item")
+        app.screen.jump_to(files.rol.item("visie-r1"))  # type: ignore[attr-defined]
+        await pilot.pause()
+        app.screen.editor.load_text("bekend, en meer")  # type: ignore[attr-defined]
+        await wait_until(pilot, lambda: files.saved_note("visie-r1") == "bekend, en meer")
+    assert files.saved_note("verdwenen-item") == "nog steeds van mij"

@@ -105,9 +105,16 @@ class ConflictDialog(ModalScreen[str]):
             )
             yield Static(text, classes="dialog-text")
             with Vertical(classes="dialog-choices"):
-                yield Button("l  Laad het bestand (mijn wijzigingen vervallen)", id="laden")
-                yield Button("m  Bewaar mijn versie (over het bestand heen)", id="mijn-versie")
-                yield Button("k  Allebei: mijn versie als kopie, dan laden", id="kopie")
+                # Compact buttons: all three must fit on an 80x24 screen.
+                yield Button(
+                    "l  Laad het bestand (mijn wijzigingen vervallen)", id="laden", compact=True
+                )
+                yield Button(
+                    "m  Bewaar mijn versie (over het bestand heen)", id="mijn-versie", compact=True
+                )
+                yield Button(
+                    "k  Allebei: mijn versie als kopie, dan laden", id="kopie", compact=True
+                )
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id)

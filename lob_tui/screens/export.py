@@ -17,6 +17,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, Static
 
@@ -57,11 +58,13 @@ class ExportScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
         yield Static(id="export-options")
-        yield Markdown(id="export-preview")
+        with VerticalScroll(id="export-scroll"):
+            yield Markdown(id="export-preview")
         yield Footer()
 
     def on_mount(self) -> None:
         self._refresh_preview()
+        self.query_one("#export-scroll").focus()  # arrows and Page keys scroll the preview
 
     @property
     def today(self) -> date:

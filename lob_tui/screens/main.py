@@ -109,6 +109,23 @@ class MainScreen(SearchMixin, ConflictMixin, Screen[None]):
         self.framework_tree.reveal(start)
         self.show(start)
         self.framework_tree.focus()
+        self._report_unknown()
+
+    def _report_unknown(self) -> None:
+        """Notes for ids the framework no longer has are kept in the file; say so once."""
+        item_ids = (item.id for item in self.rol.items())
+        sectie_ids = (s.id for gebied in self.rol.aandachtsgebieden for s in gebied.secties)
+        unknown = self.notities.onbekend(item_ids, sectie_ids)
+        if unknown:
+            shown = ", ".join(unknown[:5]) + (" …" if len(unknown) > 5 else "")
+            tell(
+                self,
+                f"{len(unknown)} notitie(s) horen bij id's die dit raamwerk niet kent ({shown}). "
+                "Ze blijven in het bestand staan, maar lob-tui toont ze niet.",
+                title="Notities zonder item",
+                severity="warning",
+                timeout=10,
+            )
 
     # -- showing a node ---------------------------------------------------------------
 

@@ -25,7 +25,7 @@ STATUS_MARKS: dict[Status, str] = {
 
 _STATUS_STYLES: dict[Status, str] = {
     Status.BEHEERS_IK: "bold green",
-    Status.WIL_IK_ONTWIKKELEN: "bold yellow",
+    Status.WIL_IK_ONTWIKKELEN: "bold dark_orange",  # yellow fades on light themes
     Status.BESPREKEN: "bold magenta",
 }
 
