@@ -12,26 +12,29 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import Any, ClassVar, cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.screen import Screen
+from textual.theme import ThemeProvider
 
 from lob_tui import resources, settings
 from lob_tui.errors import LobFout, NotitieFout
 from lob_tui.framework import Raamwerk, Rol
 from lob_tui.screens.autosave import FOR_PEOPLE, Timing
+from lob_tui.screens.commands import JumpToItem
+from lob_tui.screens.dialogs import MessageDialog, QuitDialog
+from lob_tui.screens.help import HelpScreen
 from lob_tui.screens.main import MainScreen
+from lob_tui.screens.role import RoleScreen
 from lob_tui.store import NotesStore
 from lob_tui.widgets.framework_tree import FrameworkTree
 from lob_tui.widgets.literal import tell
 from lob_tui.widgets.note_editor import NoteEditor
 from lob_tui.widgets.search_bar import SearchBar
 from lob_tui.widgets.status_line import Bewaarstand
-
-if TYPE_CHECKING:
-    from textual.command import Provider
 
 EXIT_OK, EXIT_FOUT = 0, 1
 
@@ -43,7 +46,7 @@ class LobApp(App[int]):
 
     TITLE = "lob-tui"
     CSS_PATH: ClassVar[list[str | PurePath]] = [resources.styles_path() / n for n in _STYLES]
-    COMMANDS = App.COMMANDS | {lambda: _jump_to_item()}
+    COMMANDS = App.COMMANDS | {JumpToItem}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Stoppen", priority=True, id="stoppen"),
         Binding("ctrl+s", "save", "Bewaren", show=False, priority=True, id="bewaren"),
@@ -78,8 +81,6 @@ class LobApp(App[int]):
         """The role choice, the notes, or an empty screen under the error dialog."""
         self._load_settings()
         if self.rol is None:
-            from lob_tui.screens.role import RoleScreen
-
             return RoleScreen(self.raamwerk, self.choose_role)
         return self._open(self.rol)
 
@@ -106,8 +107,10 @@ class LobApp(App[int]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, lambda _: self._remember_theme())
+        # Shown now; what goes wrong later is printed after the app has closed.
         for warning in self.warnings:
             tell(self, warning, severity="warning")
+        self.warnings.clear()
         self._show_start_error()
 
     def choose_role(self, rol: Rol) -> None:
@@ -122,8 +125,6 @@ class LobApp(App[int]):
             return
         message = "\n".join(str(p) for p in self._start_fout.problemen)
         message += "\n\nHet bestand is niet veranderd. Herstel het (of kies een ander met --notes)."
-        from lob_tui.screens.dialogs import MessageDialog
-
         dialog = MessageDialog("Notitiebestand niet te lezen", message, button="Stoppen")
         self.push_screen(dialog, lambda _: self.exit(EXIT_FOUT, return_code=EXIT_FOUT))
 
@@ -144,8 +145,6 @@ class LobApp(App[int]):
         elif main.autosave.stand is Bewaarstand.CONFLICT:
             main.ask_conflict()
         else:
-            from lob_tui.screens.dialogs import QuitDialog
-
             reden = main.status_line.opmerking or "het bewaren lukte niet"
             await self.push_screen(QuitDialog(reden), self._quit_anyway)
 
@@ -160,8 +159,6 @@ class LobApp(App[int]):
 
     def action_help(self) -> None:
         """? and F1: the help screen."""
-        from lob_tui.screens.help import HelpScreen
-
         if isinstance(self.screen, HelpScreen):
             return
         notes = self.main.notes_path if self.main else Path("(nog geen rol gekozen)")
@@ -183,17 +180,12 @@ class LobApp(App[int]):
 
     def action_command_palette(self) -> None:
         """Ctrl+P: the palette, with a Dutch prompt."""
-        from textual.command import CommandPalette
-
         if not CommandPalette.is_open(cast(App[object], self)):
             placeholder = "Zoek een opdracht, of woorden uit een item…"
             self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
     def action_change_theme(self) -> None:
         """Choose a theme from Textual's list; the choice is remembered."""
-        from textual.command import CommandPalette
-        from textual.theme import ThemeProvider
-
         self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder="Zoek een thema…"))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
@@ -220,17 +212,6 @@ class LobApp(App[int]):
             settings.save(self.instellingen, self.settings_path)
         except LobFout as fout:
             self.warnings.append(str(fout.eerste))
-
-
-def _jump_to_item() -> type[Provider]:
-    """The palette's item search, imported when the palette first opens.
-
-    The palette's module is a noticeable part of Textual's import time, and
-    the first frame does not need it.
-    """
-    from lob_tui.screens.commands import JumpToItem
-
-    return JumpToItem
 
 
 def create_app(

@@ -209,7 +209,7 @@ async def test_the_palette_runs_the_apps_actions_in_dutch(files: AppFiles) -> No
     async with app.run_test(size=SIZE) as pilot:
         screen = main_screen(app)
         titles = [command.title for command in app.get_system_commands(screen)]
-        assert {"Bewaren", "Zoeken", "Hulp", "Stoppen", "Thema kiezen"} <= set(titles)
+        assert {"Bewaren", "Zoeken", "Hulp", "Stoppen", "Thema kiezen", "Exporteren"} <= set(titles)
         assert "Status: beheers ik" in titles
         screen.jump_to(files.rol.item("visie-r1"))  # type: ignore[arg-type]
         await pilot.pause()

@@ -16,6 +16,7 @@ from lob_tui.errors import LobFout, NotitieFout
 from lob_tui.framework import Rol
 from lob_tui.notes import Notities
 from lob_tui.screens.autosave import Autosave
+from lob_tui.screens.dialogs import ConflictDialog
 from lob_tui.store import NotesStore
 from lob_tui.widgets.framework_tree import FrameworkTree, Knoop
 from lob_tui.widgets.literal import tell
@@ -38,8 +39,6 @@ class ConflictMixin(Screen[None]):
 
     def ask_conflict(self) -> None:
         """Ask the user what to do, once; the dialog's answer resolves it."""
-        from lob_tui.screens.dialogs import ConflictDialog
-
         if not isinstance(self.app.screen, ConflictDialog):
             self.app.push_screen(ConflictDialog(self.store.path), self._resolve)
 

@@ -318,6 +318,9 @@ class MainScreen(SearchMixin, ConflictMixin, Screen[None]):
             self.action_external_editor,
         )
         yield SystemCommand(
+            "Exporteren", "Voorbeeld van het overzicht, en wegschrijven (e)", self.action_export
+        )
+        yield SystemCommand(
             "Naar de boom", "Terug van de notitie naar de boom (Esc)", self.action_focus_tree
         )
 

@@ -92,8 +92,8 @@ class FrameworkTree(Tree[Knoop]):
         self.show_root = False
         self.auto_expand = False
         self._by_key: dict[str, TreeNode[Knoop]] = {}
-        self._pending: list[Aandachtsgebied] = []
-        self._added = 0
+        self._areas: list[Aandachtsgebied] = []  # the areas shown, ...
+        self._added = 0  # ... of which this many have a node yet
 
     def show_areas(self, gebieden: Iterable[Aandachtsgebied]) -> None:
         """Show these areas, collapsed; their sections come when they are opened.
@@ -103,27 +103,27 @@ class FrameworkTree(Tree[Knoop]):
         """
         self.clear()
         self._by_key.clear()
-        self._pending = list(gebieden)
+        self._areas = list(gebieden)
         self._added = 0
         self._add_areas(FIRST_AREAS)
-        if self._added < len(self._pending):
+        if self._added < len(self._areas):
             self.call_after_refresh(self._add_in_batches)
 
     def _add_areas(self, count: int) -> None:
-        end = min(self._added + count, len(self._pending))
-        for gebied in self._pending[self._added : end]:
+        end = min(self._added + count, len(self._areas))
+        for gebied in self._areas[self._added : end]:
             self._add(self.root, gebied, leaf=False)
         self._added = end
 
     def _add_in_batches(self) -> None:
         self._add_areas(AREA_BATCH)
-        if self._added < len(self._pending):
+        if self._added < len(self._areas):
             self.set_timer(0.01, self._add_in_batches)
 
     def _add_areas_until(self, gebied_id: str) -> None:
-        """Add the pending areas up to this one, which is needed now."""
-        for index in range(self._added, len(self._pending)):
-            if self._pending[index].id == gebied_id:
+        """Add the areas up to this one now: it is needed before its batch comes."""
+        for index in range(self._added, len(self._areas)):
+            if self._areas[index].id == gebied_id:
                 self._add_areas(index + 1 - self._added)
                 return
 
@@ -154,14 +154,14 @@ class FrameworkTree(Tree[Knoop]):
         The cursor moves after the next refresh, when the opened nodes have
         their lines: moving at once could land on the first line.
         """
-        if isinstance(knoop, Aandachtsgebied):
-            path = [f"gebied:{knoop.id}"]
-        elif isinstance(knoop, Sectie):
-            path = [f"gebied:{knoop.gebied_id}", node_key(knoop)]
-        else:
-            path = [f"gebied:{knoop.gebied_id}", _section_key(knoop), node_key(knoop)]
+        gebied_id = knoop.id if isinstance(knoop, Aandachtsgebied) else knoop.gebied_id
+        path = [f"gebied:{gebied_id}"]
+        if isinstance(knoop, Item):
+            path.append(_section_key(knoop))
+        if not isinstance(knoop, Aandachtsgebied):
+            path.append(node_key(knoop))
 
-        self._add_areas_until(path[0].removeprefix("gebied:"))
+        self._add_areas_until(gebied_id)
         for ancestor_key in path[:-1]:
             ancestor = self._by_key.get(ancestor_key)
             if ancestor is None:
@@ -211,7 +211,7 @@ class FrameworkTree(Tree[Knoop]):
 
     def action_scroll_end(self) -> None:
         """End: the last area, even if the tree is still adding areas."""
-        self._add_areas(len(self._pending))
+        self._add_areas(len(self._areas))
         self.call_after_refresh(super().action_scroll_end)
 
     def action_collapse_or_parent(self) -> None:
