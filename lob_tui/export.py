@@ -8,7 +8,16 @@ The outline is fixed so that a reader, and a program, can rely on it:
 
 * one level-1 heading ``<raamwerk> — <rol>``, then a line ``Naam: … · Datum: 3 december 2026``
   (the name only when it is set);
-* per aandachtsgebied, in framework order, a level-2 heading; under it the level-3
+* the summary at a glance (``overview.render_markdown``): a legend line, then a table
+  with a row for the role and one per chosen area, each with a bar of ``█ ▒ ░ ·`` (20
+  characters, shared by proportion) and the count of every status, ``nog niet bekeken``
+  included, so each row adds up to its number of items. It counts every item of the
+  chosen areas, whatever ``--status``, ``--source`` or ``--only-noted`` leave out of the
+  list. A blank form (``--blank``) has no statuses, so it has no summary;
+* when the items are filtered, a paragraph per filter saying so, e.g.
+  ``Alleen items uit bron F: Nice Framework``, so a reader knows this is not everything;
+* per aandachtsgebied, in framework order, a level-2 heading (an area or section left
+  without items by a filter is dropped); under it the level-3
   headings ``Rolbeschrijvingen`` and ``Deskundigheden``, each followed by one bullet
   list with one top-level item per framework item;
 * an item's first paragraph is its text, its source letters as `` (A, C)`` and its
@@ -28,7 +37,6 @@ outline. This module never imports Textual or Rich.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -36,8 +44,10 @@ from lob_tui import export_html
 from lob_tui.atomic import PRIVATE, remove_stale_temps, write_atomic
 from lob_tui.errors import LobFout, Probleem
 from lob_tui.export_literal import escape_line, literal, one_line, visible
+from lob_tui.export_plan import BESPREEKPUNTEN, Opties, Plan
 from lob_tui.framework import Aandachtsgebied, Item, Raamwerk, Rol, Sectie
 from lob_tui.notes import ItemNotitie, Notities, Status
+from lob_tui.overview import render_markdown
 from lob_tui.store import describe_os_error
 
 FORMATEN = ("markdown", "html")
@@ -50,27 +60,16 @@ MAANDEN = (
     *("juli", "augustus", "september", "oktober", "november", "december"),
 )
 
-BESPREEKPUNTEN = (Status.BESPREKEN, Status.WIL_IK_ONTWIKKELEN)
-"""The statuses the Bespreekpunten gather, in the order they are listed there."""
-
 _SCHRIJFREGEL = "…" * 40
 """A line to write on in the blank form."""
 
+_BALK = 20
+"""The summary's bars all have this many characters, as the team overview's do.
 
-@dataclass(frozen=True)
-class Opties:
-    """What to export: the format, which areas, and whether notes or a blank form.
-
-    ``gebieden`` holds area ids; empty means all. ``alleen_ingevuld`` keeps only
-    items and sections with a status, note or aandachtsveld. ``blanco`` ignores
-    the notes and gives the empty framework as a form to print (it overrides
-    ``alleen_ingevuld``, which would leave nothing).
-    """
-
-    formaat: str = "markdown"
-    gebieden: tuple[str, ...] = ()
-    alleen_ingevuld: bool = False
-    blanco: bool = False
+Equal bars compare areas of different sizes by proportion, as the app's
+picture does, and keep the table narrow enough for an A4 page; the exact
+numbers stand beside each bar.
+"""
 
 
 class GeenNotitiesFout(LobFout):
@@ -83,76 +82,6 @@ class GeenNotitiesFout(LobFout):
             "de aandachtsvelden benut); vul eerst iets in, of exporteer met --blank het lege "
             "raamwerk als formulier om af te drukken"
         )
-
-
-# --- what to show ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Plan:
-    """The areas, sections and items that go into one export, with their notes."""
-
-    raamwerk: Raamwerk
-    rol: Rol
-    notities: Notities
-    opties: Opties
-    gebieden: tuple[Aandachtsgebied, ...] = field(init=False)
-
-    def __post_init__(self) -> None:
-        chosen = _chosen_areas(self.rol, self.opties.gebieden)
-        object.__setattr__(self, "gebieden", tuple(g for g in chosen if self.secties(g)))
-
-    @property
-    def alleen_ingevuld(self) -> bool:
-        return self.opties.alleen_ingevuld and not self.opties.blanco
-
-    def notitie(self, item: Item) -> ItemNotitie:
-        return ItemNotitie() if self.opties.blanco else self.notities.item(item.id)
-
-    def veld(self, sectie: Sectie) -> str:
-        return "" if self.opties.blanco else visible(self.notities.veld(sectie.id).tekst)
-
-    def items(self, sectie: Sectie) -> list[Item]:
-        if not self.alleen_ingevuld:
-            return list(sectie.items)
-        return [item for item in sectie.items if not self.notitie(item).is_leeg]
-
-    def secties(self, gebied: Aandachtsgebied) -> list[Sectie]:
-        if not self.alleen_ingevuld:
-            return list(gebied.secties)
-        return [s for s in gebied.secties if self.items(s) or self.veld(s)]
-
-    def met_status(self, status: Status) -> list[tuple[Aandachtsgebied, Item]]:
-        """The exported items marked with this status, in framework order."""
-        return [
-            (gebied, item)
-            for gebied in self.gebieden
-            for sectie in self.secties(gebied)
-            for item in self.items(sectie)
-            if self.notitie(item).status is status
-        ]
-
-    @property
-    def heeft_bespreekpunten(self) -> bool:
-        return any(self.met_status(status) for status in BESPREEKPUNTEN)
-
-    def h2_ids(self) -> list[str]:
-        """An id for each level-2 heading, in order: what the HTML page styles."""
-        ids = [f"gebied-{g.id}" for g in self.gebieden]
-        ids += ["bespreekpunten"] if self.heeft_bespreekpunten else []
-        return [*ids, "bronnen", "noten"]
-
-
-def _chosen_areas(rol: Rol, gekozen: tuple[str, ...]) -> list[Aandachtsgebied]:
-    """The areas ``gekozen`` names, in framework order; every area when it is empty."""
-    bekend = [g.id for g in rol.aandachtsgebieden]
-    onbekend = [g for g in dict.fromkeys(gekozen) if g not in bekend]
-    if onbekend:
-        namen = ", ".join(f"'{g}'" for g in onbekend)
-        raise LobFout(
-            f"onbekend aandachtsgebied {namen} in de rol '{rol.id}'; kies uit: {', '.join(bekend)}"
-        )
-    return [g for g in rol.aandachtsgebieden if not gekozen or g.id in gekozen]
 
 
 # --- Markdown -------------------------------------------------------------------------------
@@ -176,7 +105,7 @@ def _titel(raamwerk: Raamwerk, rol: Rol) -> str:
     return f"{one_line(raamwerk.titel)} — {one_line(rol.naam)}"
 
 
-def _head(plan: _Plan, datum: date) -> Iterator[str]:
+def _head(plan: Plan, datum: date) -> Iterator[str]:
     yield _heading(1, _titel(plan.raamwerk, plan.rol))
 
     datum_regel = f"Datum: {dutch_date(datum)}"
@@ -188,6 +117,17 @@ def _head(plan: _Plan, datum: date) -> Iterator[str]:
         yield "\n".join(lines)
     else:
         yield datum_regel
+
+    # A blank form has no statuses to count; its summary would be all "nog niet bekeken".
+    if not plan.opties.blanco:
+        yield _summary(plan)
+    for line in plan.filter.describe(plan.raamwerk):
+        yield "\n".join(literal(line))
+
+
+def _summary(plan: Plan) -> str:
+    """The at-a-glance table: the role and each chosen area, bars and counts."""
+    return render_markdown(plan.summary_rows(), bar_width=_BALK).rstrip("\n")
 
 
 def _first_paragraph(item: Item, prefix: str = "") -> list[str]:
@@ -214,7 +154,7 @@ def _list_item(
     return "\n\n".join(blocks)
 
 
-def _sectie(plan: _Plan, sectie: Sectie) -> Iterator[str]:
+def _sectie(plan: Plan, sectie: Sectie) -> Iterator[str]:
     yield f"### {sectie.titel}"
     items = plan.items(sectie)
     if items:
@@ -230,13 +170,13 @@ def _sectie(plan: _Plan, sectie: Sectie) -> Iterator[str]:
         yield "\\\n".join([_SCHRIJFREGEL] * 4)
 
 
-def _gebied(plan: _Plan, gebied: Aandachtsgebied) -> Iterator[str]:
+def _gebied(plan: Plan, gebied: Aandachtsgebied) -> Iterator[str]:
     yield _heading(2, one_line(gebied.naam))
     for sectie in plan.secties(gebied):
         yield from _sectie(plan, sectie)
 
 
-def _bespreekpunten(plan: _Plan) -> Iterator[str]:
+def _bespreekpunten(plan: Plan) -> Iterator[str]:
     if not plan.heeft_bespreekpunten:
         return
     yield "## Bespreekpunten"
@@ -263,44 +203,53 @@ def _legenda(raamwerk: Raamwerk) -> Iterator[str]:
     yield "\n".join(lines) if lines else "Dit raamwerk heeft geen noten."
 
 
-def _blocks(plan: _Plan, datum: date) -> Iterator[str]:
+def _blocks(plan: Plan, datum: date) -> Iterator[str]:
     yield from _head(plan, datum)
     for gebied in plan.gebieden:
         yield from _gebied(plan, gebied)
-    if not plan.gebieden:
+    if not plan.gebieden and plan.filter.is_active:
+        yield "Geen items met de gekozen status of bron in de gekozen aandachtsgebieden."
+    elif not plan.gebieden:
         yield "Niets ingevuld in de gekozen aandachtsgebieden."
     yield from _bespreekpunten(plan)
     yield from _legenda(plan.raamwerk)
 
 
-def _markdown(plan: _Plan, datum: date) -> str:
+def _markdown(plan: Plan, datum: date) -> str:
     return "\n\n".join(_blocks(plan, datum)) + "\n"
 
 
 def markdown(raamwerk: Raamwerk, rol: Rol, notities: Notities, opties: Opties, datum: date) -> str:
     """The overview as Markdown with the fixed outline of the module docstring.
 
-    Raises ``LobFout`` for an area id the role does not have. Unlike ``render``
-    it does not refuse empty notes, so a preview can show the bare framework.
+    Raises ``LobFout`` for an area id the role does not have, a source letter
+    the legend lacks, or a status filter on a blank form. Unlike ``render`` it
+    does not refuse empty notes, so a preview can show the bare framework.
     """
-    return _markdown(_Plan(raamwerk, rol, notities, opties), datum)
+    return _markdown(Plan(raamwerk, rol, notities, opties), datum)
 
 
 def html(raamwerk: Raamwerk, rol: Rol, notities: Notities, opties: Opties, datum: date) -> str:
     """The same Markdown rendered into one standalone, printable HTML page."""
-    plan = _Plan(raamwerk, rol, notities, opties)
-    return export_html.page(_markdown(plan, datum), _titel(raamwerk, rol), plan.h2_ids())
+    return _html(Plan(raamwerk, rol, notities, opties), datum)
+
+
+def _html(plan: Plan, datum: date) -> str:
+    titel = _titel(plan.raamwerk, plan.rol)
+    return export_html.page(_markdown(plan, datum), titel, plan.h2_ids())
 
 
 def render(raamwerk: Raamwerk, rol: Rol, notities: Notities, opties: Opties, datum: date) -> str:
     """The export in ``opties.formaat``; raises ``GeenNotitiesFout`` when there is nothing yet."""
     if opties.formaat not in FORMATEN:
         raise LobFout(f"onbekend formaat '{opties.formaat}'; kies uit: {', '.join(FORMATEN)}")
-    _chosen_areas(rol, opties.gebieden)  # an unknown area is the first thing to hear about
+    # A mistyped option is the first thing to hear about, before "nothing filled in".
+    plan = Plan(raamwerk, rol, notities, opties)
     if notities.is_leeg and not opties.blanco:
         raise GeenNotitiesFout()
-    maker = html if opties.formaat == "html" else markdown
-    return maker(raamwerk, rol, notities, opties, datum)
+    if opties.formaat == "html":
+        return _html(plan, datum)
+    return _markdown(plan, datum)
 
 
 # --- files ----------------------------------------------------------------------------------

@@ -1,12 +1,12 @@
 """The export's Markdown as one standalone HTML page, to print or to mail.
 
 The page is the Markdown of ``export.markdown`` rendered by markdown-it-py with
-the CommonMark rules and raw HTML switched off, so anything a note holds is
-shown as text, never run. It carries its own CSS and nothing else: no
-JavaScript, no fonts, images or style sheets from elsewhere, so it looks the
-same offline, in a mail and on paper. Print comes first: black on white,
-status in words (never only a colour), each aandachtsgebied on a new page.
-This module never imports Textual or Rich.
+the CommonMark rules plus GFM tables (for the summary at a glance) and raw HTML
+switched off, so anything a note holds is shown as text, never run. It carries
+its own CSS and nothing else: no JavaScript, no fonts, images or style sheets
+from elsewhere, so it looks the same offline, in a mail and on paper. Print
+comes first: black on white, status in words (never only a colour), each
+aandachtsgebied on a new page. This module never imports Textual or Rich.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ body {
 h1 { font-size: 1.5rem; border-bottom: 2px solid #000; padding-bottom: .3rem; }
 h2 { font-size: 1.25rem; border-bottom: 1px solid #000; margin-top: 2rem;
   break-before: page; page-break-before: always; }
-h1 + p + h2, #noten { break-before: auto; page-break-before: auto; }
+h2:first-of-type, #noten { break-before: auto; page-break-before: auto; }
 h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
 h2, h3, li > p:first-child { break-after: avoid; page-break-after: avoid; }
 ul { padding-left: 1.3rem; }
@@ -37,18 +37,24 @@ li { margin: .45rem 0; break-inside: avoid; page-break-inside: avoid; }
 li > p { margin: .15rem 0; }
 blockquote { margin: .25rem 0 .25rem .1rem; padding: .05rem .6rem; border-left: 3px solid #000; }
 blockquote p { margin: .2rem 0; white-space: pre-wrap; tab-size: 4; }
+table { border-collapse: collapse; margin: .6rem 0 1rem; font-size: .85em; break-inside: avoid; }
+th, td { border: 1px solid #000; padding: .1rem .35rem; vertical-align: top; }
+th { text-align: left; font-weight: bold; hyphens: auto; }
+td code { font: 9pt/1.2 "DejaVu Sans Mono", Consolas, monospace; white-space: pre; }
 strong { font-weight: bold; }
 @media print { body { margin: 0; max-width: none; padding: 0; font-size: 10.5pt; } }
 """
 
 
 def markdown_parser() -> MarkdownIt:
-    """The parser for the export's Markdown: CommonMark, raw HTML shown as text.
+    """The parser for the export's Markdown: CommonMark with tables, raw HTML shown as text.
 
-    The app's preview should use this one too (``Markdown(parser_factory=...)``):
+    Tables are on for the summary at a glance; a note cannot make one, because
+    ``export_literal`` escapes every ``|`` and any ``-`` or ``:`` that starts a
+    line. The app's preview should use this one too (``Markdown(parser_factory=...)``):
     Textual's default "gfm-like" parser turns bare web addresses in notes into links.
     """
-    return MarkdownIt("commonmark", {"html": False})
+    return MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
 def _hardbreak(

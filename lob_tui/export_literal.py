@@ -8,8 +8,10 @@ texts go through here too: a school may edit them.
 
 * Characters with a meaning inside a line (``\\ ` * _ [ ] < & | ~``) are
   backslash-escaped wherever they stand, which CommonMark allows for any ASCII
-  punctuation; ``# > - + =`` are escaped where they start a line, as is the
-  ``.`` or ``)`` after a number there. The rest stays as typed, so the Markdown
+  punctuation; ``# > - + = :`` are escaped where they start a line, as is the
+  ``.`` or ``)`` after a number there (``:`` because a line like ``:-:`` under a
+  line holding a ``|`` would start a table in the export's parser, which has
+  tables on for its summary). The rest stays as typed, so the Markdown
   file remains pleasant to read: ``(LOB)``, ``-begeleiding`` and ``a.d.h.v.`` are
   left alone.
 * Whitespace at the start or end of a line becomes a character reference
@@ -36,7 +38,7 @@ import re
 
 _INLINE = frozenset("\\`*_[]<&|~")
 _HEADING = _INLINE | {"#"}  # a trailing "#" would close an ATX heading
-_LINE_START = frozenset("#>-+=")
+_LINE_START = frozenset("#>-+=:")
 _ORDERED_MARKER = re.compile(r"^([0-9]+)([.)])")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")

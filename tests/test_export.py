@@ -9,30 +9,30 @@ raamwerk.toml and, for the source letters, against the copy of the source page.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pytest
-from markdown_it.token import Token
+from exportoutline import (
+    DATUM,
+    GEBIEDEN,
+    RAAMWERK_PATH,
+    TESTS,
+    TITEL,
+    Block,
+    export_md,
+    filled,
+    first_paragraph,
+    headings,
+    outline,
+)
 
 from lob_tui import export
 from lob_tui.errors import LobFout
-from lob_tui.export_html import markdown_parser
-from lob_tui.framework import Item, Raamwerk, Rol, load_raamwerk
+from lob_tui.framework import Raamwerk, Rol, load_raamwerk
 from lob_tui.notes import Notities, Status
 
-TESTS = Path(__file__).parent
-RAAMWERK_PATH = TESTS.parent / "raamwerk.toml"
 PAGE_PATH = TESTS / "data" / "decaan-slb-coordinator.txt"
-DATUM = date(2026, 12, 3)
-TITEL = "Raamwerk voor loopbaanbegeleiding jongeren — Decaan/SLB-coördinator"
-GEBIEDEN = [
-    "Visie en advies voor beleid",
-    "Oriëntatie en begeleiding",
-    "Organisatie",
-    "Samenwerking",
-]
 
 
 @pytest.fixture(scope="module")
@@ -45,77 +45,6 @@ def rol(raamwerk: Raamwerk) -> Rol:
     return raamwerk.rollen[0]
 
 
-def plain(inline: Token) -> str:
-    """The text an inline token renders, hard line breaks as newlines."""
-    parts = []
-    for child in inline.children or []:
-        if child.type in ("text", "code_inline"):
-            parts.append(child.content)
-        elif child.type in ("hardbreak", "softbreak"):
-            parts.append("\n")
-    return "".join(parts)
-
-
-@dataclass
-class Block:
-    """One entry of the outline: a heading, a top-level list item, a bold label, a paragraph."""
-
-    kind: str
-    text: str
-    nested: list[str]
-
-
-def outline(markdown: str) -> list[Block]:
-    """The document's top-level structure, with what each list item nests."""
-    tokens = markdown_parser().parse(markdown)
-    blocks: list[Block] = []
-    in_item = False
-    for i, token in enumerate(tokens):
-        if token.type in ("list_item_open", "list_item_close") and token.level == 1:
-            in_item = token.nesting == 1
-            if in_item:
-                blocks.append(Block("item", "", []))
-        elif token.type == "heading_open":
-            blocks.append(Block(token.tag, plain(tokens[i + 1]), []))
-        elif token.type == "inline" and in_item:
-            item = blocks[-1]
-            if item.text:
-                item.nested.append(plain(token))
-            else:
-                item.text = plain(token)
-        elif token.type == "inline" and tokens[i - 1].type == "paragraph_open":
-            kinds = [c.type for c in token.children or [] if c.content or c.type != "text"]
-            label = kinds == ["strong_open", "text", "strong_close"]
-            blocks.append(Block("label" if label else "p", plain(token), []))
-    return blocks
-
-
-def headings(blocks: list[Block], kind: str) -> list[str]:
-    return [b.text for b in blocks if b.kind == kind]
-
-
-def first_paragraph(item: Item) -> str:
-    letters = f" ({', '.join(item.bronnen)})" if item.bronnen else ""
-    voetnoot = f" (voetnoot {item.voetnoot})" if item.voetnoot else ""
-    return item.tekst + letters + voetnoot
-
-
-def filled(rol: Rol) -> Notities:
-    """Notes with each status, a note, a name and one aandachtsveld."""
-    notities = Notities(rol.id, naam="Sam de Vries")
-    notities.set_status("visie-r1", Status.BESPREKEN)
-    notities.set_tekst("visie-r1", "Eerst met de mentoren.")
-    notities.set_status("organisatie-d1", Status.WIL_IK_ONTWIKKELEN)
-    notities.set_status("samenwerking-r3", Status.BEHEERS_IK)
-    notities.set_tekst("visie-d4", "Alumni uitnodigen.")
-    notities.set_veld("samenwerking/deskundigheden", "Netwerk in de regio.")
-    return notities
-
-
-def export_md(raamwerk: Raamwerk, rol: Rol, notities: Notities, **opties: object) -> str:
-    return export.markdown(raamwerk, rol, notities, export.Opties(**opties), DATUM)  # type: ignore[arg-type]
-
-
 # --- the outline of the whole framework -------------------------------------------------------
 
 
@@ -126,6 +55,20 @@ def test_blank_export_has_the_fixed_outline(raamwerk: Raamwerk, rol: Rol) -> Non
     assert headings(blocks, "h2") == [*GEBIEDEN, "Bronnen", "Noten"]
     assert headings(blocks, "h3") == ["Rolbeschrijvingen", "Deskundigheden"] * 4
     assert blocks[1] == Block("p", "Naam: " + "…" * 20 + " · Datum: 3 december 2026", [])
+    # A blank form has no statuses, so no summary: the first area follows the name line.
+    assert blocks[2] == Block("h2", GEBIEDEN[0], [])
+    assert "table" not in [b.kind for b in blocks]
+
+
+def test_with_notes_the_summary_table_stands_between_the_date_and_the_first_area(
+    raamwerk: Raamwerk, rol: Rol
+) -> None:
+    blocks = outline(export_md(raamwerk, rol, filled(rol)))
+
+    assert [b.kind for b in blocks[:5]] == ["h1", "p", "p", "table", "h2"]
+    assert blocks[2].text.startswith("Legenda: █ beheers ik, ▒ wil ik ontwikkelen")
+    assert [b.kind for b in blocks].count("table") == 1
+    assert headings(blocks, "h2") == [*GEBIEDEN, "Bespreekpunten", "Bronnen", "Noten"]
 
 
 def test_every_item_is_one_top_level_list_item_in_framework_order(
@@ -310,7 +253,7 @@ def test_a_section_with_only_its_aandachtsveld_is_kept_without_a_list(
 
     blocks = outline(export_md(raamwerk, rol, notities, alleen_ingevuld=True))
 
-    assert [(b.kind, b.text) for b in blocks[2:5]] == [
+    assert [(b.kind, b.text) for b in blocks[4:7]] == [
         ("h2", "Organisatie"),
         ("h3", "Rolbeschrijvingen"),
         ("label", "Aandachtsveld"),
@@ -353,7 +296,7 @@ def test_only_noted_in_areas_without_notes_says_so(raamwerk: Raamwerk, rol: Rol)
         )
     )
 
-    assert blocks[2] == Block("p", "Niets ingevuld in de gekozen aandachtsgebieden.", [])
+    assert blocks[4] == Block("p", "Niets ingevuld in de gekozen aandachtsgebieden.", [])
     assert headings(blocks, "h2") == ["Bronnen", "Noten"]
 
 

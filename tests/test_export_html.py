@@ -98,6 +98,31 @@ def test_outline_survives_into_the_page(page: str) -> None:
     assert tags.count("h1") == 1
     assert tags.count("h2") == 4 + 3
     assert tags.count("h3") == 8
+    assert tags.count("table") == 1
+
+
+def test_the_summary_is_a_real_table_with_bars_and_counts(page: str) -> None:
+    table = page[page.index("<table>") : page.index("</table>")]
+    rows = re.findall(r"<tr>(.*?)</tr>", table, re.DOTALL)
+    cells = [re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.DOTALL) for row in rows]
+
+    assert page.index("</table>") < page.index("<h2")
+    assert cells[0][:2] == ["onderdeel", "beeld"] and cells[0][-1] == "nog niet bekeken"
+    assert cells[1][0] == "<strong>Decaan/SLB-coördinator</strong>"
+    assert cells[1][1] == "<code>░" + "·" * 19 + "</code>"
+    assert cells[1][2:] == ["0", "0", "1", "37"]
+    assert len(cells) == 1 + 1 + 4
+    assert 'style="text-align:right"' in rows[1]  # numbers line up for comparing
+
+
+def test_a_note_shaped_like_a_table_stays_text(raamwerk: Raamwerk, rol: Rol) -> None:
+    notities = Notities(rol.id)
+    notities.set_tekst("visie-r1", "a | b\n:-:\n<b>c</b>")
+
+    page = export.html(raamwerk, rol, notities, export.Opties(), DATUM)
+
+    assert page.count("<table>") == 1
+    assert "a | b<br />:-:<br />&lt;b&gt;c&lt;/b&gt;" in page
 
 
 def test_each_area_gets_an_id_and_starts_a_new_page_in_print(page: str) -> None:
@@ -116,7 +141,7 @@ def test_each_area_gets_an_id_and_starts_a_new_page_in_print(page: str) -> None:
     assert css is not None
     assert "break-before: page" in css.group(1)
     assert "page-break-before: always" in css.group(1)
-    assert "h1 + p + h2" in css.group(1)  # but not the first area, right after the title
+    assert "h2:first-of-type" in css.group(1)  # but not the first area, right after the summary
 
 
 def test_css_prints_black_on_white_and_status_is_in_words(page: str) -> None:

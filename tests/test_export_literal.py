@@ -84,6 +84,9 @@ HOSTILE = [
     "&amp; &copy; &#35; &#x41;",
     "|a|b|\n|-|-|\n|1|2|",
     "a | b\n--|--",
+    "a | b\n:-:",
+    "x\n| a |\n:--|--:",
+    ":--",
     "twee spaties  \nvolgende regel",
     "a\n\nb",
     "a\n\n\n\nb",
@@ -158,7 +161,8 @@ REFERENCE = parse("x")
 def plain(inline: Token) -> str:
     parts = []
     for child in inline.children or []:
-        assert child.type in {"text", "hardbreak", "strong_open", "strong_close"}, child.type
+        # Bold for labels and the summary's role, code spans for its bars: never more.
+        assert child.type in {"text", "hardbreak", "strong_open", "strong_close", "code_inline"}
         parts.append("\n" if child.type == "hardbreak" else child.content)
     return "".join(parts)
 
@@ -267,7 +271,7 @@ def tiny_raamwerk(text: str) -> Raamwerk:
 @settings(max_examples=200, deadline=None)
 @given(NOTES)
 def test_framework_texts_are_literal_too(text: str) -> None:
-    assume(export.visible(text))  # the framework's loader refuses empty texts
+    assume(text.strip())  # the framework's loader refuses empty and blank texts
     raamwerk = tiny_raamwerk(text)
     rol = raamwerk.rollen[0]
     markdown = export.markdown(raamwerk, rol, Notities("r"), export.Opties(), DATUM)
@@ -287,6 +291,11 @@ def test_framework_texts_are_literal_too(text: str) -> None:
     items = [plain(tokens[i + 2]) for i, t in enumerate(tokens) if t.type == "list_item_open"]
     shown = export.visible(text)
     assert items == [f"{shown} (A) (voetnoot 1)", f"A — {shown}", f"1 — {shown}"]
+
+    # The summary names the role and the area on one line each, in a table of its own.
+    assert [t.type for t in tokens].count("table_open") == 1
+    names = [plain(tokens[i + 1]) for i, t in enumerate(tokens) if t.type == "td_open"][::6]
+    assert names == [one_line.strip(), "\u00a0\u00a0" + one_line.strip()]
 
 
 # --- the HTML page -------------------------------------------------------------------------
