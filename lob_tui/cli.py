@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-from lob_tui import __version__, export, resources
+from lob_tui import __version__, export, filters, resources
 from lob_tui.errors import LobFout, Probleem
 from lob_tui.framework import Raamwerk, Rol, load_raamwerk, summary
 from lob_tui.notes import Notities
@@ -323,6 +323,13 @@ def _add_export(commands: argparse._SubParsersAction[_Parser]) -> None:
             "met een collega. Zonder -o komt het naast je notitiebestand, met de datum in de\n"
             "naam; met -o - gaat het naar het scherm."
         ),
+        # In the epilog, not the option's help, so no line break splits a status name.
+        epilog=(
+            "statussen voor --status:\n"
+            "  beheers-ik, wil-ik-ontwikkelen, bespreken-met-collega, geen (nog niet bekeken)\n"
+            "bronnen voor --source: de letters uit de legenda van het raamwerk (A tot en met K\n"
+            "in het meegeleverde); de export noemt de titel van de gekozen bron bovenaan."
+        ),
     )
     opties = parser.opties
     _add_common(opties, top=False)
@@ -339,6 +346,23 @@ def _add_export(commands: argparse._SubParsersAction[_Parser]) -> None:
         default=[],
         metavar="ID",
         help="alleen deze aandachtsgebieden (id uit het raamwerk); mag vaker",
+    )
+    opties.add_argument(
+        "--status",
+        nargs="+",
+        action="extend",
+        default=[],
+        choices=list(filters.STATUS_KEUZES),
+        metavar="STATUS",
+        help="alleen items met deze status (zie onder); mag vaker",
+    )
+    opties.add_argument(
+        "--source",
+        nargs="+",
+        action="extend",
+        default=[],
+        metavar="LETTER",
+        help="alleen items die deze bron noemen, bijvoorbeeld F (zie onder); mag vaker",
     )
     keuze = opties.add_mutually_exclusive_group()
     keuze.add_argument(
@@ -365,7 +389,14 @@ def _export(args: argparse.Namespace) -> int:
     pad = notes_path(args, rol)
     # A blank form needs no notes, so a damaged notes file does not stand in its way.
     notities = Notities(rol.id) if args.blank else NotesStore(pad).load(rol.id)
-    opties = export.Opties(args.format, tuple(args.area), args.only_noted, args.blank)
+    opties = export.Opties(
+        args.format,
+        tuple(args.area),
+        args.only_noted,
+        args.blank,
+        statussen=tuple(filters.STATUS_KEUZES[naam] for naam in args.status),
+        bronnen=tuple(args.source),
+    )
     datum = date.today()
 
     text = export.render(raamwerk, rol, notities, opties, datum)
