@@ -132,8 +132,9 @@ class LobApp(App[int]):
 
     async def action_quit(self) -> None:
         """Quit once everything is saved; if saving fails, ask before losing anything."""
-        if self.main is None:
-            self.exit(EXIT_OK)
+        if self.main is None:  # no notes open: nothing to save
+            code = EXIT_FOUT if self._start_fout else EXIT_OK
+            self.exit(code, return_code=code)
             return
         self.run_worker(self._quit_after_saving(self.main), group="stoppen", exclusive=True)
 

@@ -172,6 +172,13 @@ async def test_an_unreadable_notes_file_is_shown_and_left_alone(files: AppFiles)
     assert app.return_code == 1
     assert files.notes.read_bytes() == broken
 
+    again = files.app()
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert again.return_code == 1, "quitting another way is still an error"
+    assert files.notes.read_bytes() == broken
+
 
 async def test_quitting_while_saving_fails_asks_first(
     files: AppFiles, monkeypatch: pytest.MonkeyPatch, wait_until: WaitUntil
@@ -245,7 +252,7 @@ async def test_ctrl_e_takes_the_text_back_from_the_external_editor(
         assert screen.editor.text == ""
 
         monkeypatch.setattr(app, "suspend", no_suspend)
-        await pilot.press("ctrl+e")
+        await pilot.press("enter", "ctrl+e")  # from inside the note, where ctrl+e is also a key
         await pilot.pause()
         assert screen.editor.text == "uit de editor [b]\nregel 2"
         await wait_until(pilot, lambda: files.saved_note("visie-d4") == screen.editor.text)

@@ -39,6 +39,14 @@ _KEY_NAMES = {
 
 Section = tuple[str, Sequence[BindingType]]
 
+EDITING = Text.assemble(
+    ("In de notitie verder\n", "bold underline"),
+    "  De gewone toetsen van een tekstvak: pijlen, Home en End, Page Up en Page Down,\n"
+    "  ctrl+z ongedaan maken, ctrl+y opnieuw, ctrl+x / ctrl+c / ctrl+v knippen, kopiëren\n"
+    "  en plakken, F7 alles selecteren. Je notitie wordt vanzelf bewaard.\n",
+)
+"""Textual's own editing keys, summarised: the editor has too many to list one by one."""
+
 
 def key_names(keys: str) -> str:
     """``"up,k"`` → ``"↑ k"``: how the help screen writes a binding's keys."""
@@ -90,6 +98,7 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(self._files(), id="help-files")
                 yield Static(legend(), id="help-legend")
                 yield Static(key_table(self.sections), id="help-keys")
+                yield Static(EDITING, id="help-editing")
 
     def _files(self) -> Text:
         text = Text("Je notities staan in\n", style="bold underline", end="")

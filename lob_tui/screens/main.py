@@ -52,7 +52,15 @@ class MainScreen(SearchMixin, ConflictMixin, Screen[None]):
     """Walk the framework, set statuses and write notes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+e", "external_editor", "Eigen editor", show=False, id="eigen-editor"),
+        # Priority: the note editor itself binds ctrl+e to "end of line" (End does that too).
+        Binding(
+            "ctrl+e",
+            "external_editor",
+            "Eigen editor",
+            show=False,
+            priority=True,
+            id="eigen-editor",
+        ),
     ]
 
     def __init__(

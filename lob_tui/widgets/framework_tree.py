@@ -72,7 +72,23 @@ class FrameworkTree(Tree[Knoop]):
         Binding("right", "expand_or_child", "Uitklappen", show=False, id="uitklappen"),
         Binding("home", "scroll_home", "Naar het begin", show=False, id="begin"),
         Binding("end", "scroll_end", "Naar het einde", show=False, id="einde"),
-        Binding("space", "toggle_node", "In- of uitklappen", show=False, id="klappen"),
+        Binding("space,shift+space", "toggle_node", "In- of uitklappen", show=False, id="klappen"),
+        Binding(
+            "shift+left", "cursor_parent", "Naar het onderdeel erboven", show=False, id="ouder"
+        ),
+        Binding(
+            "shift+up", "cursor_previous_sibling", "Vorige op dit niveau", show=False, id="vorig"
+        ),
+        Binding(
+            "shift+down", "cursor_next_sibling", "Volgende op dit niveau", show=False, id="volg"
+        ),
+        Binding(
+            "shift+right",
+            "cursor_parent_next_sibling",
+            "Volgende van het niveau erboven",
+            show=False,
+            id="ouder-volgende",
+        ),
         Binding("enter", "select_cursor", "Notitie", id="schrijven"),
         Binding("1", "screen.set_status(1)", "Beheers ik", id="status-1", group=_STATUS),
         Binding("2", "screen.set_status(2)", "Wil ik ontwikkelen", id="status-2", group=_STATUS),
