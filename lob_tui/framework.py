@@ -198,7 +198,8 @@ def parse_raamwerk(data: bytes, path: Path) -> Raamwerk:
     reader = _Reader(path, text)
     raamwerk = reader.raamwerk(parsed)
     if reader.problemen or raamwerk is None:
-        raise RaamwerkFout(reader.problemen)
+        # In file order, so the list reads top to bottom like the file being fixed.
+        raise RaamwerkFout(sorted(reader.problemen, key=lambda p: p.regel or 0))
     return raamwerk
 
 

@@ -271,6 +271,18 @@ def test_every_fault_in_a_file_is_reported_at_once() -> None:
     )
 
 
+def test_problems_are_listed_in_the_order_of_the_file() -> None:
+    # [voetnoten] after the roles: it is checked before them, but listed after.
+    text = (
+        GELDIG.replace('[voetnoten]\n1 = "Voetnoot een"\n', "").replace('naam = "Rol"', "naam = 5")
+        + '\n[voetnoten]\n1 = "Voetnoot een"\nx = "Geen getal"\n'
+    )
+    assert [line for line, _ in problems(text)] == [
+        line_of(text, "naam = 5"),
+        line_of(text, 'x = "Geen getal"'),
+    ]
+
+
 def test_lines_are_right_for_quoted_dotted_and_inline_keys() -> None:
     text = """\
 formaat = 1

@@ -72,7 +72,7 @@ def notities(draw: st.DrawFn) -> Notities:
     return result
 
 
-@settings(max_examples=700, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(notities())
 def test_any_notes_round_trip_through_the_file_format(original: Notities) -> None:
     back = parse_bytes(to_bytes(original), PAD)

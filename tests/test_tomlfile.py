@@ -167,12 +167,14 @@ def written_key(key: str) -> str:
     return tomli_w.dumps({key: 0}).rsplit(" = ", 1)[0]
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(DATA, st.booleans())
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(DATA, st.booleans(), st.booleans())
 def test_every_key_of_any_written_data_is_found_on_a_line_that_holds_it(
-    data: dict[str, Any], multiline: bool
+    data: dict[str, Any], multiline: bool, crlf: bool
 ) -> None:
     text = tomli_w.dumps(data, multiline_strings=multiline)
+    if crlf:  # as a Windows editor saves it
+        text = text.replace("\n", "\r\n")
     parsed = tomllib.loads(text)
     index = LineIndex.of(text)
     lines = text.split("\n")
