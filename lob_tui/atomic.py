@@ -44,27 +44,36 @@ def write_atomic(
     """
     path = Path(os.path.realpath(path))
     tmp = temp_path(path)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
     try:
-        try:
-            os.fchmod(fd, mode)
-            _write_all(fd, data)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-        written = tmp.read_bytes()
-        if written != data:
-            raise OSError(f"wat geschreven is, verschilt van wat bedoeld was ({tmp})")
-        if verify is not None:
-            verify(written)
-
+        _write_temp(tmp, data, mode)
+        _check_temp(tmp, data, verify)
         os.replace(tmp, path)
     except BaseException:
+        # Whatever stopped the save, the old file is untouched; leave no trace.
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
     fsync_folder(path.parent)
+
+
+def _write_temp(tmp: Path, data: bytes, mode: int) -> None:
+    """Create ``tmp`` (private from the first byte), write ``data`` and force it to disk."""
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    try:
+        os.fchmod(fd, mode)  # the umask may have narrowed or widened the mode given to open
+        _write_all(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _check_temp(tmp: Path, data: bytes, verify: Callable[[bytes], object] | None) -> None:
+    """Read ``tmp`` back: a file that is not what was meant must not replace a good one."""
+    written = tmp.read_bytes()
+    if written != data:
+        raise OSError(errno.EIO, f"wat geschreven is, verschilt van wat bedoeld was ({tmp})")
+    if verify is not None:
+        verify(written)
 
 
 def _write_all(fd: int, data: bytes) -> None:

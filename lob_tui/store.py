@@ -44,6 +44,7 @@ def backup_path(path: Path) -> Path:
 
 
 def _read(path: Path) -> bytes | None:
+    """The file's bytes, or None when it does not exist (a fresh assessment)."""
     try:
         return path.read_bytes()
     except FileNotFoundError:
@@ -100,6 +101,7 @@ class NotesStore:
         return notities
 
     def _read_notes(self, rol_id: str) -> tuple[notes.Notities, bytes | None]:
+        """The notes and the bytes they came from; any problem says the file is untouched."""
         try:
             data = _read(self.path)
         except OSError as error:
@@ -136,6 +138,7 @@ class NotesStore:
             return False
 
     def _differs(self, current: bytes | None) -> bool:
+        """Whether ``current`` (the bytes on disk) is something this store has not seen."""
         return current is not None and (self._seen is None or Signature.of(current) != self._seen)
 
     def save(self, notities: notes.Notities, *, force: bool = False) -> None:
@@ -170,6 +173,7 @@ class NotesStore:
         self._seen = Signature.of(data)
 
     def _check_unchanged(self) -> None:
+        """Refuse to save over a change by someone else, or over a file it cannot check."""
         try:
             current = _read(self.path)
         except OSError as error:
@@ -262,6 +266,7 @@ class NotesStore:
         return candidate
 
     def _write(self, data: bytes, notities: notes.Notities) -> None:
+        """Make the folder if needed, clear stale temporary files, back up once, write."""
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         remove_stale_temps(self.path)
         self._backup_once()
@@ -303,4 +308,5 @@ def _unchanged(probleem: Probleem) -> NotitieFout:
 
 
 def _same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file, also through symbolic links."""
     return os.path.realpath(a) == os.path.realpath(b)

@@ -219,6 +219,7 @@ class _Scanner:
     """
 
     def __init__(self, text: str, index: LineIndex) -> None:
+        """Prepare to fill ``index`` from ``text``."""
         self.text = text
         self.index = index
         self.newlines = [found.start() for found in re.finditer("\n", text)]
@@ -227,9 +228,11 @@ class _Scanner:
         self.explicit: set[KeyPath] = set()
 
     def line_at(self, pos: int) -> int:
+        """The 1-based line of a position, as the parser counts (at \\n only)."""
         return bisect.bisect_left(self.newlines, pos) + 1
 
     def char(self, pos: int) -> str:
+        """The character at ``pos``, or "" past the end (so no index errors)."""
         return self.text[pos : pos + 1]
 
     def skip(self, pos: int, pattern: re.Pattern[str] = _SKIP) -> int:
@@ -253,6 +256,7 @@ class _Scanner:
         self.index.lines[path] = self.line_at(pos)
 
     def document(self) -> None:
+        """Walk the whole text: headers, and key/value pairs in the current table."""
         pos = self.skip(0)
         while pos < len(self.text):
             if self.text.startswith("[[", pos):
@@ -302,6 +306,7 @@ class _Scanner:
             pos += 1
 
     def key_part(self, pos: int) -> tuple[str, int]:
+        """One part of a key: bare, "basic" or 'literal'."""
         for pattern in (_BARE, _BASIC, _LITERAL):
             found = pattern.match(self.text, pos)
             if found:
@@ -356,6 +361,7 @@ class _Scanner:
                 pos += 1
 
     def closed(self, pos: int, bracket: str) -> int:
+        """Past the closing bracket, or a scan error if the text ended before it."""
         if self.char(pos) != bracket:
             raise _ScanError(pos)
         return pos + 1
