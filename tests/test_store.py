@@ -14,6 +14,8 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -63,6 +65,31 @@ def saved(path: Path) -> tuple[NotesStore, bytes]:
     store = NotesStore(path)
     store.load(ROL)
     return store, path.read_bytes()
+
+
+# --- Durability ---
+
+
+def test_a_save_syncs_the_file_before_the_rename_and_the_folder_after_it(
+    saved: tuple[NotesStore, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, _ = saved
+    store.save(notes_with("tweede versie"))  # the backup is written; now only the file is
+    steps: list[str] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd: int) -> None:
+        steps.append("fsync folder" if stat.S_ISDIR(os.fstat(fd).st_mode) else "fsync file")
+        real_fsync(fd)
+
+    def replace(src: Any, dst: Any) -> None:
+        steps.append("replace")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    store.save(notes_with("derde versie"))
+    assert steps == ["fsync file", "replace", "fsync folder"]
 
 
 # --- Privacy ---
@@ -166,7 +193,8 @@ def test_a_change_by_another_program_is_noticed_and_not_overwritten(
 ) -> None:
     store, _ = saved
     theirs = store.path.read_text(encoding="utf-8").replace("eerste versie", "hun versie")
-    store.path.write_text(theirs, encoding="utf-8")
+    other_program = "import sys; open(sys.argv[1], 'w', encoding='utf-8').write(sys.argv[2])"
+    subprocess.run([sys.executable, "-c", other_program, str(store.path), theirs], check=True)
 
     assert store.changed_on_disk()
     with pytest.raises(ConflictFout, match="buiten lob-tui gewijzigd"):
