@@ -9,6 +9,9 @@ the notes file cannot be read) and sees to it that quitting saves.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 import sys
 from collections.abc import Iterable
 from pathlib import Path, PurePath
@@ -21,8 +24,10 @@ from textual.screen import Screen
 from textual.theme import ThemeProvider
 
 from lob_tui import resources, settings
+from lob_tui.crashlog import write_crash_report
 from lob_tui.errors import LobFout, NotitieFout
 from lob_tui.framework import Raamwerk, Rol
+from lob_tui.instance import InstanceLock
 from lob_tui.screens.autosave import FOR_PEOPLE, Timing
 from lob_tui.screens.commands import JumpToItem
 from lob_tui.screens.dialogs import MessageDialog, QuitDialog
@@ -36,7 +41,7 @@ from lob_tui.widgets.note_editor import NoteEditor
 from lob_tui.widgets.search_bar import SearchBar
 from lob_tui.widgets.status_line import Bewaarstand
 
-EXIT_OK, EXIT_FOUT = 0, 1
+EXIT_OK, EXIT_FOUT, EXIT_CRASH = 0, 1, 3
 
 _STYLES = ("app.tcss", "main.tcss", "dialogs.tcss")
 
@@ -63,9 +68,12 @@ class LobApp(App[int]):
         notes_path: Path | None,
         settings_path: Path,
         timing: Timing = FOR_PEOPLE,
+        protect: bool = False,
     ) -> None:
         super().__init__()
         self.timing = timing
+        self.protect = protect
+        self.crash_message: str | None = None
         self.raamwerk = raamwerk
         self.rol = rol
         self.notes_path_option = notes_path
@@ -74,6 +82,7 @@ class LobApp(App[int]):
         self.main: MainScreen | None = None
         self.warnings: list[str] = []
         self._start_fout: LobFout | None = None
+        self._lock: InstanceLock | None = None
 
     # -- the first screen -------------------------------------------------------------
 
@@ -101,23 +110,43 @@ class LobApp(App[int]):
         except NotitieFout as fout:
             self._start_fout = fout
             return Screen()
+        self._take_lock(path)
         start = self.instellingen.laatste_van(path)
         self.main = MainScreen(self.raamwerk, rol, store, notities, start=start, timing=self.timing)
         return self.main
 
+    def _take_lock(self, path: Path) -> None:
+        """Warn at once when another lob-tui has the same notes file open."""
+        self._lock = InstanceLock(path)
+        if not self._lock.acquire():
+            self.warnings.append(
+                f"{path} is al geopend in een andere lob-tui. Sluit die eerst; lob-tui "
+                "overschrijft nooit ongezien wat de ander bewaart, maar vraagt het je dan."
+            )
+
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, lambda _: self._remember_theme())
+        if self.protect:
+            self._handle_signals()
+        self._show_warnings()
+        self._show_start_error()
+
+    def _show_warnings(self) -> None:
         # Shown now; what goes wrong later is printed after the app has closed.
         for warning in self.warnings:
             tell(self, warning, severity="warning")
         self.warnings.clear()
-        self._show_start_error()
 
     def choose_role(self, rol: Rol) -> None:
         """The role screen's answer: open that role's notes."""
         self.rol = rol
         self.push_screen(self._open(rol))
+        self._show_warnings()
         self._show_start_error()
+
+    def on_unmount(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
 
     def _show_start_error(self) -> None:
         """The notes file cannot be read: say why, and stop with exit code 1."""
@@ -129,6 +158,54 @@ class LobApp(App[int]):
         self.push_screen(dialog, lambda _: self.exit(EXIT_FOUT, return_code=EXIT_FOUT))
 
     # -- actions ----------------------------------------------------------------------
+
+    # -- signals and crashes: save first, whatever happens --------------------------
+
+    def _handle_signals(self) -> None:
+        """SIGTERM (shutdown) and SIGHUP (terminal closed) save, then quit."""
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(number, self._quit_on_signal)
+
+    def _quit_on_signal(self) -> None:
+        saved = self._save_blocking()
+        code = EXIT_OK if saved else EXIT_FOUT
+        self.exit(code, return_code=code)
+
+    def _save_blocking(self) -> bool:
+        """Save on this thread, with no dialog: for signals and crashes."""
+        if self.main is None:
+            return True
+        try:
+            self.main.commit_editor()
+            self.main.autosave.save_blocking()
+            self._save_settings(self.main)
+        except Exception:
+            return False
+        return True
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A bug in lob-tui: save what can be saved, write the details down, quit.
+
+        Textual offers no public hook for an exception in a handler; its own
+        report prints a traceback with local variables, which would put the
+        user's notes on the screen. Under tests (``protect`` off) Textual's
+        behaviour stays, so a bug fails the test that met it.
+        """
+        if not self.protect:
+            super()._handle_exception(error)
+            return
+        saved = self._save_blocking()
+        report = write_crash_report(error)
+        where = f"De details staan in {report}." if report else "De details zijn niet bewaard."
+        kept = (
+            "Je notities zijn bewaard."
+            if saved
+            else "Niet alles is bewaard; de laatst bewaarde versie staat er nog."
+        )
+        self.crash_message = f"lob-tui is gestopt door een fout in het programma. {kept} {where}"
+        self.exit(EXIT_CRASH, return_code=EXIT_CRASH)
 
     async def action_quit(self) -> None:
         """Quit once everything is saved; if saving fails, ask before losing anything."""
@@ -222,18 +299,30 @@ def create_app(
     notes_path: Path | None,
     settings_path: Path,
     timing: Timing = FOR_PEOPLE,
+    protect: bool = False,
 ) -> LobApp:
     """Build the app for these files; nothing is read until it runs.
 
-    ``timing`` lets tests and benchmarks shorten the autosave's waits.
+    ``timing`` lets tests and benchmarks shorten the autosave's waits;
+    ``protect`` installs the signal and crash handling that a real terminal
+    session needs (tests leave it off, so that a bug fails the test).
     """
-    return LobApp(raamwerk, rol, notes_path=notes_path, settings_path=settings_path, timing=timing)
+    return LobApp(
+        raamwerk,
+        rol,
+        notes_path=notes_path,
+        settings_path=settings_path,
+        timing=timing,
+        protect=protect,
+    )
 
 
 def run_app(raamwerk: Raamwerk, rol: Rol | None, *, notes: Path | None, settings: Path) -> int:
     """Run the app in the terminal and return its exit code (0 saved, 1 not)."""
-    app = create_app(raamwerk, rol, notes_path=notes, settings_path=settings)
+    app = create_app(raamwerk, rol, notes_path=notes, settings_path=settings, protect=True)
     app.run()
     for warning in app.warnings:
         print(f"lob-tui: {warning}", file=sys.stderr)
+    if app.crash_message:
+        print(f"lob-tui: {app.crash_message}", file=sys.stderr)
     return app.return_code or EXIT_OK

@@ -106,6 +106,23 @@ class Autosave:
             await self._wait()
         return not self.dirty
 
+    def save_blocking(self) -> str | None:
+        """Save at once on this thread, for a signal or a crash; return where it went.
+
+        No dialog can be shown any more, so a file someone else changed is not
+        overwritten: the notes go to a copy beside it instead.
+        """
+        self._stop_timer()
+        snapshot = self.notities.copy()
+        try:
+            self.store.save(snapshot)
+        except ConflictFout:
+            copy = self.store.copy_path()
+            self.store.save_copy(snapshot, copy)
+            return str(copy)
+        self._saved = snapshot.revisie
+        return str(self.store.path)
+
     def reset(self, notities: Notities) -> None:
         """Follow notes that were just read from the file (they are saved by definition)."""
         self._stop_timer()
