@@ -7,11 +7,7 @@ without a terminal. The user interface (``app``, ``screens``, ``widgets``)
 builds on that core and is only imported when the app starts.
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("lob-tui")
-except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
-    __version__ = "0.0.0+onbekend"
+__version__ = "0.1.0"
+"""The one place the version is written; pyproject.toml reads it from here."""
 
 __all__ = ["__version__"]

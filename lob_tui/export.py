@@ -44,14 +44,11 @@ from lob_tui import export_html
 from lob_tui.atomic import PRIVATE, remove_stale_temps, write_atomic
 from lob_tui.errors import LobFout, Probleem
 from lob_tui.export_literal import escape_line, literal, one_line, visible
-from lob_tui.export_plan import BESPREEKPUNTEN, Opties, Plan
+from lob_tui.export_plan import BESPREEKPUNTEN, FORMATEN, Opties, Plan
 from lob_tui.framework import Aandachtsgebied, Item, Raamwerk, Rol, Sectie
 from lob_tui.notes import ItemNotitie, Notities, Status
 from lob_tui.overview import render_markdown
 from lob_tui.store import describe_os_error
-
-FORMATEN = ("markdown", "html")
-"""The export formats, as ``--format`` and ``Opties.formaat`` name them."""
 
 EXTENSIES = {"markdown": "md", "html": "html"}
 

@@ -26,6 +26,9 @@ from lob_tui.overview import Row, StatusCounts, overview
 BESPREEKPUNTEN = (Status.BESPREKEN, Status.WIL_IK_ONTWIKKELEN)
 """The statuses the Bespreekpunten gather, in the order they are listed there."""
 
+FORMATEN = ("markdown", "html")
+"""The export formats, as ``--format`` and ``Opties.formaat`` name them."""
+
 
 @dataclass(frozen=True)
 class Opties:
