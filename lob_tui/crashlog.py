@@ -29,10 +29,8 @@ def write_crash_report(error: BaseException, folder: Path | None = None) -> Path
     folder = folder or crash_folder()
     when = datetime.now()
     path = folder / f"fout-{when:%Y%m%d-%H%M%S}.txt"
-    text = (
-        f"lob-tui {__version__}, {when.isoformat(timespec='seconds')}\n\n"
-        + "".join(traceback.format_exception(error))
-    )
+    header = f"lob-tui {__version__}, {when.isoformat(timespec='seconds')}\n\n"
+    text = header + "".join(traceback.format_exception(error))
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         write_atomic(path, text.encode("utf-8", errors="backslashreplace"))

@@ -9,7 +9,7 @@ role message advises ``--notes``, an option these commands do not have. The
 bytes are parsed by the very same checks (``notes.parse_bytes``), so every
 problem in a file is reported exactly as for one's own notes.
 
-The reports are written like the export (``cli._write_report``): atomically,
+The reports are written like the export (``commands.output.write_report``): atomically,
 readable by their owner only, never over one of the files read. This module
 never imports Textual or Rich.
 """
