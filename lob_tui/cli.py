@@ -10,12 +10,13 @@ wrong usage in exit code 2, and no traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 
 from lob_tui import __version__, resources
 from lob_tui.commands import check, export, reports
-from lob_tui.commands.parsing import EXIT_FOUT, DutchParser, add_common
+from lob_tui.commands.parsing import EXIT_FOUT, EXIT_OK, DutchParser, add_common
 from lob_tui.commands.selection import choose_role, load_framework
 from lob_tui.errors import LobFout
 
@@ -64,6 +65,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FOUT
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader (say, `lob-tui check | head`) stopped early: not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
 
 
 def _run_app(args: argparse.Namespace) -> int:

@@ -144,3 +144,25 @@ def test_help_is_in_dutch(capsys: pytest.CaptureFixture[str]) -> None:
     assert end.value.code == 0
     out = capsys.readouterr().out
     assert "Controleer een raamwerkbestand" in out and "gebruik:" in out
+
+
+def test_check_piped_into_a_reader_that_stops_early_is_no_error() -> None:
+    """`lob-tui check | head -1` must not end in a traceback about a broken pipe."""
+    import os
+    import subprocess
+    import sys
+
+    # A pipe whose reader is already gone: the first write meets EPIPE, every time.
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        check = subprocess.run(
+            [sys.executable, "-m", "lob_tui", "check"],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert check.returncode == 0
+    assert b"Traceback" not in check.stderr
