@@ -63,7 +63,7 @@ def keys(ctx: Context) -> Table:
     counts = (
         {"navigate": 6, "type": 6, "status": 3, "search": 4}
         if ctx.quick
-        else {"navigate": 150, "type": 150, "status": 60, "search": 120}
+        else {"navigate": 80, "type": 80, "status": 30, "search": 48}
     )
     rounds = 1 if ctx.quick else 2
     progress(f"{title}: {sum(counts.values())} toetsen \u00d7 {rounds} rondes \u00d7 2 apps")
@@ -189,7 +189,7 @@ def large_navigation(ctx: Context, sizes: Sequence[int]) -> Table:
             "wand lob-tui",
         ],
     )
-    keys_per_size = 5 if ctx.quick else 100
+    keys_per_size = 5 if ctx.quick else 60
     for n in sizes:
         case = generate.write_case(ctx.folder / "groot", n)
         progress(f"{title}: {n} items")
