@@ -5,6 +5,9 @@ looks anything up by label text. Children are added only when a node is first
 expanded: a framework of fifty thousand items then starts as fast as one of
 forty, because only the areas exist until the user opens one.
 
+A filter (``show_only``) hides the items outside a set the screen chose, and
+the sections and areas left without items; the lazy growing honours it.
+
 The tree's keys for the screen's features (status, search, the area filter)
 are declared here with ``screen.`` actions, so that they work, and show in
 the footer, only while the tree has focus; typing a ``1`` in a note stays a 1.
@@ -98,6 +101,13 @@ class FrameworkTree(Tree[Knoop]):
         Binding("n", "screen.next_match", "Volgende treffer", show=False, id="volgende"),
         Binding("N", "screen.previous_match", "Vorige treffer", show=False, id="vorige"),
         Binding("a", "screen.toggle_area", "Alle of één gebied", id="filter"),
+        Binding("f", "screen.choose_filter", "Filter", show=False, id="item-filter"),
+        Binding("F", "screen.clear_filter", "Filter wissen", show=False, id="filter-wissen"),
+        Binding("o", "screen.toggle_overview", "Overzicht", show=False, id="overzicht"),
+        Binding("v", "screen.compare", "Vergelijken", show=False, id="vergelijken"),
+        Binding(
+            "V", "screen.close_compare", "Vergelijking sluiten", show=False, id="vergelijken-uit"
+        ),
         Binding("e", "screen.export", "Export", id="export"),
         Binding("q", "app.quit", "Stoppen", show=False, id="stoppen-q"),
     ]
@@ -108,8 +118,10 @@ class FrameworkTree(Tree[Knoop]):
         self.show_root = False
         self.auto_expand = False
         self._by_key: dict[str, TreeNode[Knoop]] = {}
-        self._areas: list[Aandachtsgebied] = []  # the areas shown, ...
+        self._given: tuple[Aandachtsgebied, ...] = ()  # the areas asked for, ...
+        self._areas: list[Aandachtsgebied] = []  # ... those the filter leaves, ...
         self._added = 0  # ... of which this many have a node yet
+        self._only: frozenset[str] | None = None  # the item ids a filter leaves
 
     def show_areas(self, gebieden: Iterable[Aandachtsgebied]) -> None:
         """Show these areas, collapsed; their sections come when they are opened.
@@ -119,11 +131,34 @@ class FrameworkTree(Tree[Knoop]):
         """
         self.clear()
         self._by_key.clear()
-        self._areas = list(gebieden)
+        self._given = tuple(gebieden)
+        self._areas = [g for g in self._given if self.shows_any(g.items)]
         self._added = 0
         self._add_areas(FIRST_AREAS)
         if self._added < len(self._areas):
             self.call_after_refresh(self._add_in_batches)
+
+    def show_only(self, item_ids: frozenset[str] | None) -> None:
+        """Show only these items (None: all), then the same areas as before, anew.
+
+        The set is fixed when the filter is chosen: an item whose status changes
+        afterwards stays in view rather than vanishing from under the cursor.
+        """
+        self._only = item_ids
+        self.show_areas(self._given)
+
+    def shows(self, item: Item) -> bool:
+        """Whether the filter leaves this item in the tree."""
+        return self._only is None or item.id in self._only
+
+    def shows_any(self, items: Iterable[Item]) -> bool:
+        """Whether the filter leaves any of these items (always, without a filter)."""
+        return self._only is None or any(item.id in self._only for item in items)
+
+    @property
+    def is_empty(self) -> bool:
+        """Whether no area at all is shown."""
+        return not self._areas
 
     def _add_areas(self, count: int) -> None:
         end = min(self._added + count, len(self._areas))
@@ -154,10 +189,12 @@ class FrameworkTree(Tree[Knoop]):
             return
         if isinstance(node.data, Aandachtsgebied):
             for sectie in node.data.secties:
-                self._add(node, sectie, leaf=False)
+                if self.shows_any(sectie.items):
+                    self._add(node, sectie, leaf=False)
         elif isinstance(node.data, Sectie):
             for item in node.data.items:
-                self._add(node, item, leaf=True)
+                if self.shows(item):
+                    self._add(node, item, leaf=True)
 
     @on(Tree.NodeExpanded)
     def _grow_expanded(self, event: Tree.NodeExpanded[Knoop]) -> None:

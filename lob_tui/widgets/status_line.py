@@ -32,7 +32,7 @@ class Bewaarstand(Enum):
 
 
 class StatusLine(Static):
-    """Save state, an optional remark (error, area filter) and the notes file's path."""
+    """Save state, remarks (error, filters, comparison) and the notes file's path."""
 
     def __init__(self, path: Path, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
@@ -40,6 +40,8 @@ class StatusLine(Static):
         self.stand = Bewaarstand.BEWAARD
         self.opmerking = ""
         self.filter = ""
+        self.item_filter = False
+        self.vergelijk = ""
 
     def on_mount(self) -> None:
         self._render_line()
@@ -55,6 +57,16 @@ class StatusLine(Static):
         self.filter = gebied_naam
         self._render_line()
 
+    def set_item_filter(self, active: bool) -> None:
+        """Say that a filter hides items, and which key shows them all again."""
+        self.item_filter = active
+        self._render_line()
+
+    def set_compare(self, naam: str) -> None:
+        """Say whose notes are shown beside the user's own, or nothing."""
+        self.vergelijk = naam
+        self._render_line()
+
     def _render_line(self) -> None:
         text = Text(self.stand.tekst, style=self.stand.value[1], end="")
         if self.opmerking:
@@ -63,6 +75,13 @@ class StatusLine(Static):
         if self.filter:
             text.append("  ·  alleen ")
             text.append_text(one_line(self.filter, "italic"))
+        if self.item_filter:
+            text.append("  ·  ")
+            text.append("gefilterd (F wist)", style="bold")
+        if self.vergelijk:
+            text.append("  ·  naast ")
+            text.append_text(one_line(self.vergelijk, "italic"))
+            text.append(" (V sluit)")
         text.append("  ·  ")
         text.append_text(one_line(str(self.path), "dim"))
         self.update(text)
