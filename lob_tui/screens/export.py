@@ -3,13 +3,15 @@
 The overview is what the user takes to a colleague, so they should see it
 before it is written: the preview is the export's own Markdown, rendered. The
 options are those of ``lob-tui export``: only the current area or all, only
-what has a status or note, Markdown or HTML. The file goes beside the notes,
-named after them and the date, and the app says where.
+what has a status or note, Markdown or HTML. A filter on in the tree (``f``)
+carries over: the export then lists the same items the tree shows. The file
+goes beside the notes, named after them and the date, and the app says where.
 """
 
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import ClassVar
@@ -23,6 +25,7 @@ from textual.widgets import Footer, Header, Markdown, Static
 
 from lob_tui import export
 from lob_tui.errors import LobFout
+from lob_tui.filters import Filter
 from lob_tui.framework import Aandachtsgebied, Raamwerk, Rol
 from lob_tui.notes import Notities
 from lob_tui.widgets.literal import literal, tell
@@ -46,12 +49,14 @@ class ExportScreen(Screen[None]):
         notities: Notities,
         notes_path: Path,
         gebied: Aandachtsgebied,
+        item_filter: Filter | None = None,
     ) -> None:
         super().__init__()
         self.raamwerk, self.rol, self.notities = raamwerk, rol, notities
         self.notes_path = notes_path
         self.gebied = gebied
-        self.opties = export.Opties()
+        item_filter = item_filter or Filter()
+        self.opties = export.Opties(statussen=item_filter.statussen, bronnen=item_filter.bronnen)
         self.title = "lob-tui"
         self.sub_title = "overzicht exporteren"
 
@@ -95,18 +100,16 @@ class ExportScreen(Screen[None]):
         text.append("ja" if opties.alleen_ingevuld else "nee", style="bold")
         text.append("  ·  Formaat: ")
         text.append("HTML" if opties.formaat == "html" else "Markdown", style="bold")
+        for line in Filter(opties.statussen, opties.bronnen).describe(self.raamwerk):
+            text.append("\nFilter uit de boom: ")
+            text.append_text(literal(line.replace("\n", " "), "bold"))
         text.append("\nWordt geschreven naar ")
         text.append_text(literal(str(self.target), "italic"))
         return text
 
     def _change(self, **changes: object) -> None:
-        values = {
-            "formaat": self.opties.formaat,
-            "gebieden": self.opties.gebieden,
-            "alleen_ingevuld": self.opties.alleen_ingevuld,
-            **changes,
-        }
-        self.opties = export.Opties(**values)  # type: ignore[arg-type]
+        """Change some options and keep the rest, the tree's filter among them."""
+        self.opties = replace(self.opties, **changes)  # type: ignore[arg-type]
         self._refresh_preview()
 
     def action_toggle_area(self) -> None:

@@ -18,6 +18,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from lob_tui import overview
 from lob_tui.notes import Status
 from lob_tui.widgets.labels import NO_STATUS_MARK, NOTE_MARK, STATUS_MARKS
 from lob_tui.widgets.literal import literal
@@ -74,6 +75,7 @@ def legend() -> Text:
     text.append(f"  {NO_STATUS_MARK}  nog geen status (toets 0 wist de status)\n")
     text.append(f"  {NOTE_MARK}  er staat een notitie bij\n")
     text.append("  4/7  zoveel items hebben een status of notitie, van het totaal\n")
+    text.append(f"  Balken (o, en bij een aandachtsgebied): {overview.legend()}\n")
     assert len(STATUS_MARKS) == len(Status)
     return text
 

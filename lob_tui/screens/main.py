@@ -3,6 +3,8 @@
 This screen owns the notes while the app runs. Widgets show them and report
 what the user did; every change goes through here into the ``Notities``
 model, which tells the ``Autosave`` that there is something to save.
+Searching and filtering the tree (``filtering``), the overview and the
+comparison with another file (``panes``) are mixed in from modules of their own.
 """
 
 from __future__ import annotations
@@ -25,10 +27,12 @@ from lob_tui.framework import Aandachtsgebied, Item, Raamwerk, Rol, Sectie
 from lob_tui.notes import Notities, Status
 from lob_tui.screens.autosave import FOR_PEOPLE, Autosave, Timing
 from lob_tui.screens.conflict import ConflictMixin
-from lob_tui.screens.search import SearchMixin
+from lob_tui.screens.filtering import FilterMixin
+from lob_tui.screens.panes import PanesMixin
 from lob_tui.store import NotesStore
 from lob_tui.widgets.detail import DetailPane
 from lob_tui.widgets.framework_tree import FrameworkTree, Knoop, node_key
+from lob_tui.widgets.glance import GlanceView
 from lob_tui.widgets.literal import tell
 from lob_tui.widgets.note_editor import NoteEditor, edit_externally, editor_command
 from lob_tui.widgets.search_bar import SearchBar
@@ -48,7 +52,7 @@ def find_knoop(rol: Rol, key: str | None) -> Knoop | None:
     return found
 
 
-class MainScreen(SearchMixin, ConflictMixin, Screen[None]):
+class MainScreen(FilterMixin, PanesMixin, ConflictMixin, Screen[None]):
     """Walk the framework, set statuses and write notes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -102,12 +106,15 @@ class MainScreen(SearchMixin, ConflictMixin, Screen[None]):
         yield Header(icon="≡")
         with Horizontal(id="body"):
             with Vertical(id="tree-pane"):
+                yield Static(id="filter-banner")
                 yield self.framework_tree
                 yield SearchBar(id="search")
             with Vertical(id="detail-pane"):
-                yield DetailPane(id="detail")
-                yield Static(id="editor-title", markup=False)
-                yield self.editor
+                with Vertical(id="detail-stack"):
+                    yield DetailPane(id="detail")
+                    yield Static(id="editor-title", markup=False)
+                    yield self.editor
+                yield GlanceView(self.rol, id="glance")
         yield self.status_line
         yield Footer()
 
@@ -148,7 +155,8 @@ class MainScreen(SearchMixin, ConflictMixin, Screen[None]):
     def show(self, knoop: Knoop) -> None:
         """Show the node in the detail pane and its note, if it has one, in the editor."""
         self.current = knoop
-        self.query_one(DetailPane).show(knoop, self.raamwerk, self.notities)
+        self.query_one(DetailPane).show(knoop, self.raamwerk, self.notities, self.ander)
+        self.update_overview()
 
         doel = knoop if isinstance(knoop, Item | Sectie) else None
         title = self.query_one("#editor-title", Static)
@@ -169,13 +177,15 @@ class MainScreen(SearchMixin, ConflictMixin, Screen[None]):
             self.framework_tree.grow(event.node)
             event.node.toggle()
         else:
+            self.set_overview(False)  # the editor is under the overview
             self.editor.focus()
 
     def refresh_node(self, knoop: Knoop) -> None:
         """Show a change of the notes in the tree and, if it is on screen, the pane."""
         self.framework_tree.relabel(knoop)
         if self.current is not None:
-            self.query_one(DetailPane).show(self.current, self.raamwerk, self.notities)
+            self.query_one(DetailPane).show(self.current, self.raamwerk, self.notities, self.ander)
+        self.update_overview()
 
     # -- writing notes ----------------------------------------------------------------
 
@@ -299,7 +309,9 @@ class MainScreen(SearchMixin, ConflictMixin, Screen[None]):
         assert gebied is not None
         snapshot = self.notities.copy()
         self.app.push_screen(
-            ExportScreen(self.raamwerk, self.rol, snapshot, self.notes_path, gebied)
+            ExportScreen(
+                self.raamwerk, self.rol, snapshot, self.notes_path, gebied, self.item_filter
+            )
         )
 
     def commands(self) -> Iterable[SystemCommand]:
@@ -325,6 +337,8 @@ class MainScreen(SearchMixin, ConflictMixin, Screen[None]):
             "Open de notitie in $VISUAL of $EDITOR (ctrl+e)",
             self.action_external_editor,
         )
+        yield from self.filter_commands()
+        yield from self.pane_commands()
         yield SystemCommand(
             "Exporteren", "Voorbeeld van het overzicht, en wegschrijven (e)", self.action_export
         )

@@ -7,6 +7,8 @@ only moves the cursor and never changes the notes.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from textual import on
 from textual.screen import Screen
 from textual.widgets import Input
@@ -44,13 +46,22 @@ class SearchMixin(Screen[None]):
         query = event.value.strip()
         if not query:
             return
-        self._matches = tuple(matches(query, self.rol.items()))
+        self._matches = tuple(matches(query, self.searchable(self.rol.items())))
         if not self._matches:
-            tell(self, f"Geen item gevonden met '{query}'.", severity="warning")
+            waar = self.search_scope()
+            tell(self, f"Geen item gevonden met '{query}'{waar}.", severity="warning")
             return
         self._match_index = 0
         self.jump_to(self._matches[0])
         self._tell_match()
+
+    def searchable(self, items: Iterable[Item]) -> list[Item]:
+        """The items a search may find (a filter narrows them)."""
+        return list(items)
+
+    def search_scope(self) -> str:
+        """Where a search that found nothing looked, if not everywhere."""
+        return ""
 
     @on(SearchBar.Cancelled)
     def _close_search(self) -> None:
