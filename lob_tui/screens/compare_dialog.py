@@ -75,6 +75,7 @@ class CompareDialog(ModalScreen[NotesFile | None]):
                 yield Button("Annuleren (Esc)", id="annuleren", compact=True)
 
     def on_mount(self) -> None:
+        """No error yet; the cursor after the folder, ready for a file name."""
         self.query_one("#vergelijk-fout").display = False
         self.query_one(Input).focus()
 

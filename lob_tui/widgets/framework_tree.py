@@ -132,7 +132,13 @@ class FrameworkTree(Tree[Knoop]):
         self.clear()
         self._by_key.clear()
         self._given = tuple(gebieden)
-        self._areas = [g for g in self._given if self.shows_any(g.items)]
+        # Without a filter, no area's items are touched: a huge framework starts fast.
+        shown = (
+            self._given
+            if self._only is None
+            else (g for g in self._given if self.shows_any(g.items))
+        )
+        self._areas = list(shown)
         self._added = 0
         self._add_areas(FIRST_AREAS)
         if self._added < len(self._areas):
