@@ -30,12 +30,15 @@ from lob_tui.framework import Raamwerk, Rol
 from lob_tui.instance import InstanceLock
 from lob_tui.screens.autosave import FOR_PEOPLE, Timing
 from lob_tui.screens.commands import JumpToItem
+from lob_tui.screens.compare_dialog import CompareDialog
 from lob_tui.screens.dialogs import MessageDialog, QuitDialog
+from lob_tui.screens.filter_dialog import FilterDialog
 from lob_tui.screens.help import HelpScreen
 from lob_tui.screens.main import MainScreen
 from lob_tui.screens.role import RoleScreen
 from lob_tui.store import NotesStore
 from lob_tui.widgets.framework_tree import FrameworkTree
+from lob_tui.widgets.glance import GlanceView
 from lob_tui.widgets.literal import tell
 from lob_tui.widgets.note_editor import NoteEditor
 from lob_tui.widgets.search_bar import SearchBar
@@ -245,11 +248,17 @@ class LobApp(App[int]):
     @staticmethod
     def key_sections() -> list[tuple[str, list[BindingType]]]:
         """Every binding of the app, grouped as the help screen lists them."""
+        from lob_tui.screens.export import ExportScreen  # the export loads when first needed
+
         return [
             ("Overal", LobApp.BINDINGS),
             ("In de boom", FrameworkTree.BINDINGS + MainScreen.BINDINGS),
             ("In de notitie", NoteEditor.BINDINGS + MainScreen.BINDINGS),
             ("In het zoekveld", SearchBar.BINDINGS),
+            ("In het overzicht (o)", GlanceView.BINDINGS),
+            ("In het filter (f)", FilterDialog.BINDINGS),
+            ("In de export (e)", ExportScreen.BINDINGS),
+            ("Bij vergelijken (v)", CompareDialog.BINDINGS),
         ]
 
     def action_help_quit(self) -> None:
