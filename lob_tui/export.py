@@ -268,11 +268,21 @@ def default_export_path(notes_path: Path, formaat: str, datum: date) -> Path:
 def write_export(text: str, path: Path) -> None:
     """Write an export atomically as UTF-8, readable by its owner only: it holds private notes.
 
+    A device or pipe (``-o /dev/null``, ``/dev/stdout``, a FIFO) is written
+    into, not replaced: an atomic save renames a new file over the target,
+    and as root that would replace the device itself. A symbolic link keeps
+    pointing where it did; the file it names gets the export.
     Raises ``LobFout`` with a Dutch reason when the disk refuses.
     """
+    data = text.encode("utf-8")
     try:
-        remove_stale_temps(path)
-        write_atomic(path, text.encode("utf-8"), mode=PRIVATE)
+        if path.exists() and not path.is_file() and not path.is_dir():
+            with path.open("wb") as stream:
+                stream.write(data)
+            return
+        target = path.resolve() if path.is_symlink() else path
+        remove_stale_temps(target)
+        write_atomic(target, data, mode=PRIVATE)
     except OSError as error:
         raise LobFout(
             Probleem(path, f"overzicht niet geschreven: {describe_os_error(error, path)}")

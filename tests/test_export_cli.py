@@ -268,3 +268,36 @@ def test_a_relative_notes_path_is_reported_in_full(
 
     out = capsys.readouterr().out
     assert out.startswith(f"Overzicht geschreven naar {tmp_path}/lob-overzicht-")
+
+
+def test_export_into_a_pipe_writes_into_it_and_leaves_it_a_pipe(tmp_path: Path) -> None:
+    """-o /dev/null or a FIFO must be written into; a rename over it would replace the device."""
+    import os
+    import stat
+    import threading
+
+    from lob_tui.export import write_export
+
+    fifo = tmp_path / "pijp"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    write_export("# Overzicht\n", fifo)
+    reader.join(timeout=10)
+
+    assert received == [b"# Overzicht\n"]
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+def test_export_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
+    from lob_tui.export import write_export
+
+    real = tmp_path / "echt.md"
+    real.write_text("oud\n")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    write_export("nieuw\n", link)
+
+    assert link.is_symlink()
+    assert real.read_text() == "nieuw\n"
