@@ -24,7 +24,7 @@ class ChildFailed(RuntimeError):
 
 @dataclass
 class Goal:
-    """One goal of issue 6 with what this run measured for it."""
+    """One speed goal (see the README, "Snelheidsdoelen") with what this run measured."""
 
     doel: str
     gemeten: str

@@ -70,7 +70,7 @@ def _cpu_count() -> int:
 
 
 def goals_table(ctx: Context) -> Table:
-    table = Table("Doelen van issue 6", ["doel", "gemeten", "gehaald"])
+    table = Table("Snelheidsdoelen", ["doel", "gemeten", "gehaald"])
     for goal in ctx.goals:
         verdict = {True: "ja", False: "**nee**", None: "\u2013"}[goal.gehaald]
         table.add(goal.doel, goal.gemeten, verdict)

@@ -26,7 +26,7 @@ TABLES = (
     "Toetsen tijdens het bewaren",
     "Grote raamwerken: start tot het eerste beeld",
     "Grote raamwerken: door de boom bewegen",
-    "Doelen van issue 6",
+    "Snelheidsdoelen",
 )
 
 FIGURES = (
