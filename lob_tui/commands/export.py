@@ -48,6 +48,28 @@ def add(commands: Subcommands) -> None:
         default="markdown",
         help="markdown (standaard) of html: een losse pagina om af te drukken of te mailen",
     )
+    _add_selection(opties)
+    keuze = opties.add_mutually_exclusive_group()
+    keuze.add_argument(
+        "--only-noted",
+        action="store_true",
+        help="alleen items en onderdelen met een status, notitie of aandachtsveld",
+    )
+    keuze.add_argument(
+        "--blank",
+        action="store_true",
+        help="het lege raamwerk als formulier om af te drukken; je notities blijven erbuiten",
+    )
+    opties.add_argument(
+        "-o",
+        "--output",
+        metavar="BESTAND",
+        help="schrijf naar dit bestand (of deze map); - schrijft naar het scherm",
+    )
+
+
+def _add_selection(opties: argparse._ArgumentGroup) -> None:
+    """--area, --status and --source: which items the overview keeps."""
     opties.add_argument(
         "--area",
         nargs="+",
@@ -72,23 +94,6 @@ def add(commands: Subcommands) -> None:
         default=[],
         metavar="LETTER",
         help="alleen items die deze bron noemen, bijvoorbeeld F (zie onder); mag vaker",
-    )
-    keuze = opties.add_mutually_exclusive_group()
-    keuze.add_argument(
-        "--only-noted",
-        action="store_true",
-        help="alleen items en onderdelen met een status, notitie of aandachtsveld",
-    )
-    keuze.add_argument(
-        "--blank",
-        action="store_true",
-        help="het lege raamwerk als formulier om af te drukken; je notities blijven erbuiten",
-    )
-    opties.add_argument(
-        "-o",
-        "--output",
-        metavar="BESTAND",
-        help="schrijf naar dit bestand (of deze map); - schrijft naar het scherm",
     )
 
 
