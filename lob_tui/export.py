@@ -40,7 +40,6 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from lob_tui import export_html
 from lob_tui.atomic import PRIVATE, remove_stale_temps, write_atomic
 from lob_tui.errors import LobFout, Probleem
 from lob_tui.export_literal import escape_line, literal, one_line, visible
@@ -232,6 +231,8 @@ def html(raamwerk: Raamwerk, rol: Rol, notities: Notities, opties: Opties, datum
 
 
 def _html(plan: Plan, datum: date) -> str:
+    from lob_tui import export_html  # markdown-it (~35 ms) loads only for an HTML export
+
     titel = _titel(plan.raamwerk, plan.rol)
     return export_html.page(_markdown(plan, datum), titel, plan.h2_ids())
 
