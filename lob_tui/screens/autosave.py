@@ -78,7 +78,8 @@ class Autosave:
         """Call after every change; the save follows once typing pauses."""
         if self.stand is Bewaarstand.CONFLICT:
             return
-        if self._worker is None and self.stand is not Bewaarstand.MISLUKT:
+        # Every keystroke comes here: tell the status line only when its state changes.
+        if self._worker is None and self.stand not in (Bewaarstand.MISLUKT, Bewaarstand.GEWIJZIGD):
             self._set(Bewaarstand.GEWIJZIGD)
         self._start_timer(self.timing.delay)
 

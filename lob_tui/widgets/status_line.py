@@ -42,6 +42,7 @@ class StatusLine(Static):
         self.filter = ""
         self.item_filter = False
         self.vergelijk = ""
+        self._shown: tuple[object, ...] | None = None
 
     def on_mount(self) -> None:
         self._render_line()
@@ -68,6 +69,12 @@ class StatusLine(Static):
         self._render_line()
 
     def _render_line(self) -> None:
+        # Every keystroke may end up here: redraw only when the line would say something else.
+        shown = (self.stand, self.opmerking, self.filter, self.item_filter, self.vergelijk)
+        if shown == self._shown:
+            return
+        self._shown = shown
+
         text = Text(self.stand.tekst, style=self.stand.value[1], end="")
         if self.opmerking:
             text.append(": ")
@@ -84,4 +91,4 @@ class StatusLine(Static):
             text.append(" (V sluit)")
         text.append("  ·  ")
         text.append_text(one_line(str(self.path), "dim"))
-        self.update(text)
+        self.update(text, layout=False)  # always one row high: no new layout needed
