@@ -96,6 +96,7 @@ class MainScreen(FilterMixin, PanesMixin, ConflictMixin, Screen[None]):
         )
         self.title = "lob-tui"
         self.sub_title = rol.naam
+        self._editor_title = ""
 
     @property
     def notes_path(self) -> Path:
@@ -162,13 +163,20 @@ class MainScreen(FilterMixin, PanesMixin, ConflictMixin, Screen[None]):
         title = self.query_one("#editor-title", Static)
         title.display = self.editor.display = doel is not None
         if isinstance(doel, Item):
-            title.update("Notitie bij dit item")
+            self._title_editor(title, "Notitie bij dit item")
             self.editor.show(doel, self.notities.item(doel.id).tekst)
         elif isinstance(doel, Sectie):
-            title.update(f"Aandachtsveld {doel.titel.lower()}: wat pak je op, wat bespreek je?")
+            veld = f"Aandachtsveld {doel.titel.lower()}: wat pak je op, wat bespreek je?"
+            self._title_editor(title, veld)
             self.editor.show(doel, self.notities.veld(doel.id).tekst)
         else:
             self.editor.show(None, "")
+
+    def _title_editor(self, title: Static, tekst: str) -> None:
+        """Put ``tekst`` above the editor; the same text again would only cost a layout."""
+        if tekst != self._editor_title:
+            self._editor_title = tekst
+            title.update(tekst)
 
     @on(Tree.NodeSelected)
     def _selected(self, event: Tree.NodeSelected[Knoop]) -> None:

@@ -14,8 +14,11 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.containers import Vertical
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.visual import Visual, visualize
 
 from lob_tui.framework import Aandachtsgebied, Item, Raamwerk, Sectie
 from lob_tui.notes import Notities
@@ -177,13 +180,73 @@ def _area(
     return text
 
 
-class DetailPane(VerticalScroll):
-    """A scrollable pane showing one node's details."""
+class DetailText(ScrollView):
+    """The pane's text, drawn line by line and scrolled by itself.
+
+    Moving the cursor changes this text on every key. In a ``Static`` inside
+    a scrolling container each change altered the Static's height and so
+    asked Textual to lay out the whole screen again; here the text is wrapped
+    to the width once, and only this widget repaints.
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.text = Text(end="")
+        self._lines: list[Strip] = []
+        self._wrapped_at = -1
+
+    def render(self) -> Text:
+        """The whole text, unwrapped (the screen draws it through ``render_line``)."""
+        return self.text
+
+    def show(self, text: Text) -> None:
+        """Show this text from its first line."""
+        self.text = text
+        self._wrap()
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        self.refresh()
+
+    def on_resize(self) -> None:
+        """Wrap the text again for the new width."""
+        if self.scrollable_content_region.width != self._wrapped_at:
+            self._wrap()
+            self.refresh()
+
+    def _wrap(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0:  # not laid out yet: wrapped on the first resize
+            self._lines, self._wrapped_at = [], -1
+            return
+        visual = visualize(self, self.text, markup=False)
+        self._lines = Visual.to_strips(self, visual, width, None, self.visual_style)
+        self._wrapped_at = width
+        # The scroll range follows the text. Set without the reactive's layout: only the
+        # scrollbars depend on it, and Textual updates them itself (a bar that appears or
+        # goes away still lays out the screen, which is then what is needed).
+        virtual = Size(width, len(self._lines))
+        if virtual != self.virtual_size:
+            self.set_reactive(ScrollView.virtual_size, virtual)
+            self._scroll_update(virtual)
+
+    def render_line(self, y: int) -> Strip:
+        """One line of the pane, as scrolled; Textual pads it to the width itself."""
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.scrollable_content_region.width
+        if width != self._wrapped_at:  # a scrollbar came or went since the text was wrapped
+            self._wrap()
+        index = scroll_y + y
+        if index >= len(self._lines):
+            return Strip([])
+        return self._lines[index].crop(scroll_x, scroll_x + width).apply_offsets(scroll_x, index)
+
+
+class DetailPane(Vertical):
+    """The pane showing one node's details, scrollable when they run long."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = GLANCE_CLASSES
 
     def compose(self) -> ComposeResult:
-        yield Static(id="detail-text")
+        yield DetailText(id="detail-text")
 
     def show(
         self,
@@ -193,8 +256,7 @@ class DetailPane(VerticalScroll):
         ander: NotesFile | None = None,
     ) -> None:
         """Show the node's details and scroll back to the top."""
-        width = self.scrollable_content_region.width or 40  # not laid out yet: a guess
+        detail = self.query_one(DetailText)
+        width = detail.scrollable_content_region.width or 40  # not laid out yet: a guess
         styles = glance_styles(self)
-        text = describe(knoop, raamwerk, notities, styles=styles, ander=ander, width=width)
-        self.query_one("#detail-text", Static).update(text)
-        self.scroll_home(animate=False)
+        detail.show(describe(knoop, raamwerk, notities, styles=styles, ander=ander, width=width))
