@@ -78,6 +78,7 @@ async def test_a_failed_save_is_shown_and_retried_while_the_text_stays(
         await wait_until(pilot, lambda: any(n.severity == "error" for n in app._notifications))
         errors = [n for n in app._notifications if n.severity == "error"]
         assert "schijf is vol" in errors[0].message
+        assert "niet bewaard" not in errors[0].message, "the title says it; the text says why"
         assert len(errors) == 1, "the same failure is reported once, not at every retry"
         assert screen.editor.text == "x"
 

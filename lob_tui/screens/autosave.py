@@ -166,6 +166,8 @@ class Autosave:
             self.save_now()
 
     def _failed(self, melding: str) -> None:
+        # The store's reasons start "niet bewaard: ", which the status and title already say.
+        melding = melding.removeprefix("niet bewaard: ")
         self._set(Bewaarstand.MISLUKT, f"{melding} (opnieuw over {self.timing.retry:g} s)")
         if melding != self._reported:
             tell(self.owner, melding, title="Notities niet bewaard", severity="error")
