@@ -223,6 +223,9 @@ class DetailText(ScrollView):
         # The scroll range follows the text. Set without the reactive's layout: only the
         # scrollbars depend on it, and Textual updates them itself (a bar that appears or
         # goes away still lays out the screen, which is then what is needed).
+        # _scroll_update is Textual's own private step for this, pinned by textual<9 in
+        # pyproject.toml; should an upgrade drop it, assign self.virtual_size instead, at
+        # the cost of a screen layout per cursor move.
         virtual = Size(width, len(self._lines))
         if virtual != self.virtual_size:
             self.set_reactive(ScrollView.virtual_size, virtual)
