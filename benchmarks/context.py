@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.processes import Launcher
-from benchmarks.report import Table
 
 ROOT = Path(__file__).resolve().parent.parent
 """The checkout: ``python -m benchmarks.<module>`` runs from here."""
@@ -73,27 +72,3 @@ class Context:
             raise ChildFailed(f"benchmarks.{module} failed:\n{done.stderr[-3000:]}")
         result: dict[str, Any] = json.loads(done.stdout)
         return result
-
-
-def app_available() -> bool:
-    """Whether ``lob_tui.app`` has the ``create_app`` factory yet (read, not imported)."""
-    source = ROOT / "lob_tui" / "app.py"
-    try:
-        return "def create_app(" in source.read_text(encoding="utf-8")
-    except OSError:
-        return False
-
-
-def export_available() -> bool:
-    """Whether the command line has an ``export`` subcommand yet (read, not imported)."""
-    try:
-        return '"export"' in (ROOT / "lob_tui" / "cli.py").read_text(encoding="utf-8")
-    except OSError:
-        return False
-
-
-def skipped(title: str, reason: str) -> Table:
-    """The table of a section that cannot run yet, with the reason in its place."""
-    table = Table(title, [])
-    table.note(f"Overgeslagen: {reason}.")
-    return table

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from benchmarks import generate
-from benchmarks.context import Context, app_available, skipped
+from benchmarks.context import Context
 from benchmarks.report import Table, progress
 from benchmarks.stats import Summary, count, ratio, seconds, times
 from lob_tui import resources
@@ -123,8 +123,6 @@ def keys(ctx: Context) -> Table:
 def keys_during_save(ctx: Context, item_count: int) -> Table:
     """Tree keys in lob-tui at rest and while a large notes file is being saved."""
     title = "Toetsen tijdens het bewaren"
-    if not app_available():
-        return skipped(title, "lob_tui/app.py heeft nog geen create_app")
     case = generate.write_case(ctx.folder / "bewaren", item_count)
     extra = {"keys": 10, "saves": 1} if ctx.quick else {"keys": 100, "saves": 5}
     progress(f"{title}: {item_count} items")
@@ -175,8 +173,6 @@ def keys_during_save(ctx: Context, item_count: int) -> Table:
 def large_navigation(ctx: Context, sizes: Sequence[int]) -> Table:
     """Tree navigation in lob-tui and a bare Tree as the framework grows."""
     title = "Grote raamwerken: door de boom bewegen"
-    if not app_available():
-        return skipped(title, "lob_tui/app.py heeft nog geen create_app")
     table = Table(
         title,
         [

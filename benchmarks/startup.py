@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from benchmarks import generate
-from benchmarks.context import DRIVERS, Context, app_available, export_available, skipped
+from benchmarks.context import DRIVERS, Context
 from benchmarks.processes import Series, Variant, measure
 from benchmarks.report import Table, progress
 from benchmarks.stats import (
@@ -86,17 +86,11 @@ def first_frame(ctx: Context) -> Table:
         Variant(MINIMAL, _driver("minimal")),
         Variant("Textual: Tree (38) + TextArea + Header + Footer", _driver("textual_tree", 38)),
     ]
-    if app_available():
-        variants.append(Variant("lob-tui (echt raamwerk, alles ingevuld)", _lob_tui(real, ctx)))
+    variants.append(Variant("lob-tui (echt raamwerk, alles ingevuld)", _lob_tui(real, ctx)))
     progress(f"{title}: {len(variants)} processen \u00d7 {ctx.runs}")
     results = measure(ctx.launcher, variants, ctx.runs, ctx.warmup)
     table = _process_table(title, results, MINIMAL, ctx, ctx.runs)
 
-    if not app_available():
-        table.note("lob-tui zelf overgeslagen: lob_tui/app.py heeft nog geen create_app.")
-        ctx.goal("eerste beeld ≤ 1,3\u00d7 minimale app", "niet gemeten", None)
-        ctx.goal("piekgeheugen ≤ 1,3\u00d7 minimale app", "niet gemeten", None)
-        return table
     app_time, app_peak = _medians(results[variants[-1].label])
     base_time, base_peak = _medians(results[MINIMAL])
     ctx.goal(
@@ -123,15 +117,13 @@ def command_line(ctx: Context) -> Table:
         Variant(FLOOR, [PY, "-c", "import tomllib, markdown_it"]),
         Variant("`lob-tui check`", [*lob, "check"]),
     ]
-    has_export = export_available()
-    if has_export:
-        export = [*lob, "export", "--notes", str(real.notes)]
-        variants += [
-            Variant("`lob-tui export`", [*export, "-o", f"{out}.md"]),
-            Variant(
-                "`lob-tui export --format html`", [*export, "--format", "html", "-o", f"{out}.html"]
-            ),
-        ]
+    export = [*lob, "export", "--notes", str(real.notes)]
+    variants += [
+        Variant("`lob-tui export`", [*export, "-o", f"{out}.md"]),
+        Variant(
+            "`lob-tui export --format html`", [*export, "--format", "html", "-o", f"{out}.html"]
+        ),
+    ]
     runs = ctx.runs if ctx.quick else ctx.runs * 2
     progress(f"{title}: {len(variants)} processen \u00d7 {runs}")
     results = measure(ctx.launcher, variants, runs, ctx.warmup)
@@ -142,23 +134,17 @@ def command_line(ctx: Context) -> Table:
 
     floor = _medians(results[FLOOR])[0]
     for label in ("`lob-tui check`", "`lob-tui export`", "`lob-tui export --format html`"):
-        if label in results:
-            value = _medians(results[label])[0] / floor
-            ctx.goal(f"{label} ≤ 1,5\u00d7 importvloer", times(value), value <= 1.5)
-    if not has_export:
-        table.note("export overgeslagen: de opdrachtregel heeft nog geen export.")
-        ctx.goal("`lob-tui export` ≤ 1,5\u00d7 importvloer", "niet gemeten", None)
+        value = _medians(results[label])[0] / floor
+        ctx.goal(f"{label} ≤ 1,5\u00d7 importvloer", times(value), value <= 1.5)
     return table
 
 
 def large_first_frame(ctx: Context, sizes: Sequence[int]) -> Table:
     """lob-tui's first frame with generated frameworks of growing size."""
     title = "Grote raamwerken: start tot het eerste beeld"
-    if not app_available():
-        return skipped(title, "lob_tui/app.py heeft nog geen create_app")
     cases = [generate.write_case(ctx.folder / "groot", n) for n in sizes]
     largest = cases[-1]
-    # The issue's goal names the framework alone; with every item noted the notes
+    # The README's goal names the framework alone; with every item noted the notes
     # file is parsed before the first frame too, so both are measured.
     bare = replace(largest, notes=ctx.folder / "groot" / "geen-notities.toml")
     framework_only = f"lob-tui, {count(largest.item_count)} items, zonder notities"

@@ -6,7 +6,7 @@ section's aandachtsveld, and the name), parse the export with markdown-it-py
 and compare with the export of a harmless note "x": the block structure must
 be identical, every other paragraph unchanged, and the user's paragraphs must
 hold nothing but text and hard line breaks, reading exactly ``visible(note)``.
-The hostile examples of the issue are run by name as well, and the same is
+Hostile examples (headings, lists, fences, HTML, links) are run by name as well, and the same is
 shown for the framework's own texts and for the HTML page.
 """
 

@@ -22,7 +22,7 @@ from lob_tui.overview import GLYPHS, overview
 RAAMWERK = load_raamwerk(RAAMWERK_PATH)
 ROL = RAAMWERK.rollen[0]
 ORDER = (Status.BEHEERS_IK, Status.WIL_IK_ONTWIKKELEN, Status.BESPREKEN, None)
-"""The columns of the table after the bar, as the issue lists them."""
+"""The columns of the table after the bar: the three statuses, then "nog niet bekeken"."""
 
 
 def expected_counts(notities: Notities, items: tuple[Item, ...] | list[Item]) -> tuple[int, ...]:
