@@ -30,12 +30,8 @@ from lob_tui.framework import Raamwerk, Rol
 from lob_tui.instance import InstanceLock
 from lob_tui.screens.autosave import FOR_PEOPLE, Timing
 from lob_tui.screens.commands import JumpToItem
-from lob_tui.screens.compare_dialog import CompareDialog
 from lob_tui.screens.dialogs import MessageDialog, QuitDialog
-from lob_tui.screens.filter_dialog import FilterDialog
-from lob_tui.screens.help import HelpScreen
 from lob_tui.screens.main import MainScreen
-from lob_tui.screens.role import RoleScreen
 from lob_tui.store import NotesStore
 from lob_tui.widgets.framework_tree import FrameworkTree
 from lob_tui.widgets.glance import GlanceView
@@ -93,6 +89,8 @@ class LobApp(App[int]):
         """The role choice, the notes, or an empty screen under the error dialog."""
         self._load_settings()
         if self.rol is None:
+            from lob_tui.screens.role import RoleScreen  # only when no role was given
+
             return RoleScreen(self.raamwerk, self.choose_role)
         return self._open(self.rol)
 
@@ -240,6 +238,8 @@ class LobApp(App[int]):
 
     def action_help(self) -> None:
         """? and F1: the help screen."""
+        from lob_tui.screens.help import HelpScreen  # the dialogs load when first opened
+
         if isinstance(self.screen, HelpScreen):
             return
         notes = self.main.notes_path if self.main else Path("(nog geen rol gekozen)")
@@ -248,7 +248,10 @@ class LobApp(App[int]):
     @staticmethod
     def key_sections() -> list[tuple[str, list[BindingType]]]:
         """Every binding of the app, grouped as the help screen lists them."""
-        from lob_tui.screens.export import ExportScreen  # the export loads when first needed
+        # The dialogs load when first needed, not before the first frame.
+        from lob_tui.screens.compare_dialog import CompareDialog
+        from lob_tui.screens.export import ExportScreen
+        from lob_tui.screens.filter_dialog import FilterDialog
 
         return [
             ("Overal", LobApp.BINDINGS),

@@ -20,7 +20,7 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 
-from lob_tui import export_html, notes
+from lob_tui import notes
 from lob_tui.errors import NotitieFout, Probleem
 from lob_tui.framework import Raamwerk, Rol
 
@@ -126,6 +126,9 @@ def html_page(title: str, markdown: str, h2_ids: list[str]) -> str:
     keeps its spaces (``pre-wrap``). ``h2_ids`` name the level-2 headings, so
     a reader can link to an area.
     """
+    # markdown-it loads only for a report, not when the main screen imports ``NotesFile``.
+    from lob_tui import export_html
+
     return (
         "<!DOCTYPE html>\n"
         '<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
