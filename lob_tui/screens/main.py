@@ -20,7 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import DescendantBlur
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, TextArea, Tree
+from textual.widgets import Header, Static, TextArea, Tree
 
 from lob_tui.errors import LobFout, NotitieFout
 from lob_tui.framework import Aandachtsgebied, Item, Raamwerk, Rol, Sectie
@@ -31,6 +31,7 @@ from lob_tui.screens.filtering import FilterMixin
 from lob_tui.screens.panes import PanesMixin
 from lob_tui.store import NotesStore
 from lob_tui.widgets.detail import DetailPane
+from lob_tui.widgets.footer import KeyFooter
 from lob_tui.widgets.framework_tree import FrameworkTree, Knoop, node_key
 from lob_tui.widgets.glance import GlanceView
 from lob_tui.widgets.literal import tell
@@ -117,7 +118,7 @@ class MainScreen(FilterMixin, PanesMixin, ConflictMixin, Screen[None]):
                     yield self.editor
                 yield GlanceView(self.rol, id="glance")
         yield self.status_line
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.framework_tree.show_areas(self.rol.aandachtsgebieden)
