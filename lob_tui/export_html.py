@@ -76,8 +76,11 @@ def body(markdown: str, h2_ids: Sequence[str]) -> str:
     return str(parser.renderer.render(tokens, parser.options, {}))
 
 
-def page(markdown: str, titel: str, h2_ids: Sequence[str]) -> str:
-    """A whole HTML document around the rendered Markdown, ending in one newline."""
+def page(markdown: str, titel: str, h2_ids: Sequence[str], css: str = CSS) -> str:
+    """A whole HTML document around the rendered Markdown, ending in one newline.
+
+    Exports and reports share it; a report brings its own ``css``.
+    """
     return (
         "<!doctype html>\n"
         '<html lang="nl">\n'
@@ -86,7 +89,7 @@ def page(markdown: str, titel: str, h2_ids: Sequence[str]) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="generator" content="lob-tui">\n'
         f"<title>{html_lib.escape(titel)}</title>\n"
-        f"<style>\n{CSS}</style>\n"
+        f"<style>\n{css}</style>\n"
         "</head>\n"
         "<body>\n"
         f"{body(markdown, h2_ids)}"

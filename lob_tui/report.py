@@ -16,7 +16,6 @@ never imports Textual or Rich.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -129,13 +128,7 @@ def html_page(title: str, markdown: str, h2_ids: list[str]) -> str:
     # markdown-it loads only for a report, not when the main screen imports ``NotesFile``.
     from lob_tui import export_html
 
-    return (
-        "<!DOCTYPE html>\n"
-        '<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{html.escape(title)}</title>\n"
-        f"<style>\n{_CSS}\n</style>\n</head>\n<body>\n{export_html.body(markdown, h2_ids)}"
-        "</body>\n</html>\n"
-    )
+    return export_html.page(markdown, title, h2_ids, css=_CSS + "\n")
 
 
 __all__ = [

@@ -180,7 +180,7 @@ def test_html_is_a_standalone_page_without_scripts(tmp_path: Path) -> None:
     a = write_notes(tmp_path / "a.toml", {"visie-r1": BESPREKEN}, {"visie-r1": HOSTILE})
     b = write_notes(tmp_path / "b.toml", {})
     page = compare_files(framework(), a, b, None, "html")
-    assert page.startswith('<!DOCTYPE html>\n<html lang="nl">')
+    assert page.startswith('<!doctype html>\n<html lang="nl">')
     assert page.endswith("</html>\n")
     assert "<script" not in page and "src=" not in page and "href=" not in page
     assert "&lt;script&gt;alert(" in page
