@@ -19,8 +19,9 @@ from textual.widget import Widget
 
 from lob_tui import notes, resources
 from lob_tui.app import LobApp, create_app
-from lob_tui.framework import Raamwerk, Rol, load_raamwerk
+from lob_tui.framework import Item, Raamwerk, Rol, load_raamwerk
 from lob_tui.screens.autosave import Timing
+from lob_tui.screens.main import MainScreen
 
 SIZE = (120, 40)
 """The terminal size most app tests run at."""
@@ -61,6 +62,12 @@ class AppFiles:
             timing=timing,
         )
 
+    def item(self, item_id: str) -> Item:
+        """The shipped role's item with this id (the test names one that exists)."""
+        found = self.rol.item(item_id)
+        assert found is not None, item_id
+        return found
+
     def saved(self) -> notes.Notities:
         """The notes as the file on disk holds them now."""
         return notes.parse_bytes(self.notes.read_bytes(), self.notes)
@@ -70,6 +77,13 @@ class AppFiles:
         if not self.notes.exists():
             return None
         return self.saved().item(item_id).tekst
+
+
+def main_screen(app: object) -> MainScreen:
+    """The app's main screen, asserting that it is the one showing."""
+    screen = app.screen  # type: ignore[attr-defined]
+    assert isinstance(screen, MainScreen)
+    return screen
 
 
 @pytest.fixture(scope="session")

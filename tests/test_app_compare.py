@@ -6,32 +6,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import SIZE, AppFiles, WaitUntil
+from conftest import SIZE, AppFiles, WaitUntil, main_screen
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input
 
 from lob_tui import notes
-from lob_tui.framework import Item
 from lob_tui.notes import Status
 from lob_tui.screens.compare_dialog import CompareDialog
-from lob_tui.screens.main import MainScreen
 
 Rendered = Callable[[Widget], str]
 
 ANNA_NOTE = "Alumni [bold]uitnodigen[/] op\nde open dag"
-
-
-def main_screen(app: object) -> MainScreen:
-    screen = app.screen  # type: ignore[attr-defined]
-    assert isinstance(screen, MainScreen)
-    return screen
-
-
-def item(files: AppFiles, item_id: str) -> Item:
-    found = files.rol.item(item_id)
-    assert found is not None
-    return found
 
 
 def colleague_file(files: AppFiles, tmp_path: Path, naam: str = "Anna de Vries") -> Path:
@@ -65,7 +51,7 @@ async def test_v_shows_the_other_files_status_and_note_for_the_item_and_section(
     app = files.app()
     async with app.run_test(size=SIZE) as pilot:
         screen = main_screen(app)
-        screen.jump_to(item(files, "visie-d4"))
+        screen.jump_to(files.item("visie-d4"))
         await pilot.pause()
         await pilot.press("3")  # the user's own status
         await open_compare(pilot, str(path))

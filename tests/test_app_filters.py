@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from conftest import SIZE, AppFiles, Notified
+from conftest import SIZE, AppFiles, Notified, main_screen
 from textual.widget import Widget
 from textual.widgets import Markdown
 
@@ -23,12 +23,6 @@ Rendered = Callable[[Widget], str]
 
 WANTED = ("visie-d2", "orientatie-r2", "samenwerking-d6")
 """Items marked 'wil ik ontwikkelen' in these tests; none of them cites source F."""
-
-
-def main_screen(app: object) -> MainScreen:
-    screen = app.screen  # type: ignore[attr-defined]
-    assert isinstance(screen, MainScreen)
-    return screen
 
 
 def shown_items(tree: FrameworkTree) -> list[str]:

@@ -9,30 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from conftest import SIZE, AppFiles
+from conftest import SIZE, AppFiles, main_screen
 from textual.widget import Widget
 
-from lob_tui.framework import Item
 from lob_tui.notes import Notities, Status, to_bytes
 from lob_tui.overview import legend
 from lob_tui.overview import overview as overview_rows
-from lob_tui.screens.main import MainScreen
 from lob_tui.widgets.glance import GlanceView, glance_lines
 from lob_tui.widgets.tick_list import TickList
 
 Rendered = Callable[[Widget], str]
-
-
-def main_screen(app: object) -> MainScreen:
-    screen = app.screen  # type: ignore[attr-defined]
-    assert isinstance(screen, MainScreen)
-    return screen
-
-
-def item(files: AppFiles, item_id: str) -> Item:
-    found = files.rol.item(item_id)
-    assert found is not None
-    return found
 
 
 async def test_the_area_pane_counts_the_statuses_just_set(
@@ -42,7 +28,7 @@ async def test_the_area_pane_counts_the_statuses_just_set(
     async with app.run_test(size=SIZE) as pilot:
         screen = main_screen(app)
         for item_id, key in [("visie-r1", "1"), ("visie-r2", "2"), ("visie-d1", "3")]:
-            screen.jump_to(item(files, item_id))
+            screen.jump_to(files.item(item_id))
             await pilot.pause()
             await pilot.press(key)
 
@@ -67,7 +53,7 @@ async def test_the_overview_follows_each_status_while_open(
         assert screen.query_one(GlanceView).display and not screen.query_one("#editor").display
         assert "█0 ▒0 ░0 ·38" in rendered(glance)
 
-        screen.jump_to(item(files, "samenwerking-d7"))
+        screen.jump_to(files.item("samenwerking-d7"))
         await pilot.pause()
         await pilot.press("2")  # the tree keeps the focus beside the overview
         await pilot.pause()

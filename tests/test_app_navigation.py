@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import SIZE, AppFiles, Notified, WaitUntil
+from conftest import SIZE, AppFiles, Notified, WaitUntil, main_screen
 from textual.command import CommandPalette
 
 from lob_tui.framework import Aandachtsgebied, Item, Sectie, parse_raamwerk
@@ -14,12 +14,6 @@ from lob_tui.screens.help import HelpScreen
 from lob_tui.screens.main import MainScreen
 from lob_tui.widgets.framework_tree import FrameworkTree
 from lob_tui.widgets.search_bar import SearchBar, fold, matches
-
-
-def main_screen(app: object) -> MainScreen:
-    screen = app.screen  # type: ignore[attr-defined]
-    assert isinstance(screen, MainScreen)
-    return screen
 
 
 def test_folding_ignores_accents_and_case() -> None:

@@ -4,19 +4,12 @@ from __future__ import annotations
 
 import time
 
-from conftest import SIZE, AppFiles, Notified, WaitUntil
+from conftest import SIZE, AppFiles, Notified, WaitUntil, main_screen
 
 from lob_tui.notes import Status
 from lob_tui.screens.autosave import Timing
-from lob_tui.screens.main import MainScreen
 from lob_tui.widgets.framework_tree import FrameworkTree
 from lob_tui.widgets.note_editor import NoteEditor
-
-
-def main_screen(app: object) -> MainScreen:
-    screen = app.screen  # type: ignore[attr-defined]
-    assert isinstance(screen, MainScreen)
-    return screen
 
 
 async def test_a_typed_note_is_autosaved_and_back_after_a_restart(

@@ -17,21 +17,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SIZE, AppFiles, Notified, WaitUntil
+from conftest import SIZE, AppFiles, Notified, WaitUntil, main_screen
 
 from lob_tui import notes
 from lob_tui.errors import LobFout
 from lob_tui.screens.autosave import Timing
 from lob_tui.screens.dialogs import ConflictDialog, MessageDialog, QuitDialog
-from lob_tui.screens.main import MainScreen
 from lob_tui.widgets.note_editor import edit_externally
 from lob_tui.widgets.status_line import Bewaarstand
-
-
-def main_screen(app: object) -> MainScreen:
-    screen = app.screen  # type: ignore[attr-defined]
-    assert isinstance(screen, MainScreen)
-    return screen
 
 
 def failing_disk(monkeypatch: pytest.MonkeyPatch, failures: int) -> list[int]:
