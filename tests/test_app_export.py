@@ -18,7 +18,7 @@ async def test_e_previews_and_w_writes_beside_the_notes(
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         assert isinstance(screen, MainScreen)
-        screen.jump_to(files.rol.item("visie-d4"))  # type: ignore[arg-type]
+        screen.jump_to(files.item("visie-d4"))
         await pilot.pause()
         screen.editor.load_text("Alumni [bold]uitnodigen[/]")
         await pilot.press("3", "e")

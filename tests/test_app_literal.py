@@ -100,7 +100,7 @@ async def test_hostile_notes_are_stored_exactly_and_shown_literally(
         screen = app.screen
         assert isinstance(screen, MainScreen)
         sectie = files.rol.aandachtsgebieden[0].rolbeschrijvingen
-        screen.jump_to(files.rol.item("visie-r1"))  # type: ignore[arg-type]
+        screen.jump_to(files.item("visie-r1"))
         await pilot.pause()
         screen.editor.focus()
         screen.editor.load_text(HOSTILE_NOTE)

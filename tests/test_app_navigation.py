@@ -140,7 +140,7 @@ async def test_a_shows_only_the_current_area_and_back(files: AppFiles) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = main_screen(app)
         tree = screen.query_one(FrameworkTree)
-        screen.jump_to(files.rol.item("organisatie-r1"))  # type: ignore[arg-type]
+        screen.jump_to(files.item("organisatie-r1"))
         await pilot.pause()
         await pilot.press("a")
         await pilot.pause()
@@ -149,7 +149,7 @@ async def test_a_shows_only_the_current_area_and_back(files: AppFiles) -> None:
         assert "alleen Organisatie" in str(screen.status_line.render())
 
         # A search match in another area brings that area into view.
-        screen.jump_to(files.rol.item("visie-d4"))  # type: ignore[arg-type]
+        screen.jump_to(files.item("visie-d4"))
         await pilot.pause()
         assert [node.data for node in tree.root.children] == [files.rol.gebied("visie-en-advies")]
 
@@ -205,7 +205,7 @@ async def test_the_palette_runs_the_apps_actions_in_dutch(files: AppFiles) -> No
         titles = [command.title for command in app.get_system_commands(screen)]
         assert {"Bewaren", "Zoeken", "Hulp", "Stoppen", "Thema kiezen", "Exporteren"} <= set(titles)
         assert "Status: beheers ik" in titles
-        screen.jump_to(files.rol.item("visie-r1"))  # type: ignore[arg-type]
+        screen.jump_to(files.item("visie-r1"))
         await pilot.pause()
         await pilot.press("ctrl+p", *"beheers")
         await pilot.pause(0.3)
@@ -230,7 +230,7 @@ async def test_the_chosen_theme_is_remembered(files: AppFiles, wait_until: WaitU
 async def test_the_last_node_is_restored_per_notes_file(files: AppFiles) -> None:
     app = files.app()
     async with app.run_test(size=SIZE) as pilot:
-        main_screen(app).jump_to(files.rol.item("samenwerking-d3"))  # type: ignore[arg-type]
+        main_screen(app).jump_to(files.item("samenwerking-d3"))
         await pilot.pause()
         await pilot.press("ctrl+q")
 

@@ -18,7 +18,7 @@ async def test_a_typed_note_is_autosaved_and_back_after_a_restart(
     app = files.app()
     async with app.run_test(size=SIZE) as pilot:
         screen = main_screen(app)
-        screen.jump_to(files.rol.item("visie-d4"))  # type: ignore[arg-type]
+        screen.jump_to(files.item("visie-d4"))
         await pilot.pause()
         await pilot.press("enter")
         assert app.focused is screen.editor
@@ -41,7 +41,7 @@ async def test_typing_waits_for_no_disk_the_save_follows_within_two_seconds(
     app = files.app(timing=Timing())
     async with app.run_test(size=SIZE) as pilot:
         screen = main_screen(app)
-        screen.jump_to(files.rol.item("visie-r1"))  # type: ignore[arg-type]
+        screen.jump_to(files.item("visie-r1"))
         await pilot.pause()
         screen.editor.focus()
         screen.editor.load_text("x" * 5000)  # a long text is set directly, not typed
@@ -57,7 +57,7 @@ async def test_statuses_change_marks_and_progress(files: AppFiles, wait_until: W
     async with app.run_test(size=SIZE) as pilot:
         screen = main_screen(app)
         tree = screen.query_one(FrameworkTree)
-        screen.jump_to(files.rol.item("visie-r1"))  # type: ignore[arg-type]
+        screen.jump_to(files.item("visie-r1"))
         await pilot.pause()
         area = tree.root.children[0]
         assert "0/8" in area.label.plain
@@ -124,7 +124,7 @@ async def test_quitting_saves_what_was_just_typed(files: AppFiles) -> None:
     app = files.app()
     async with app.run_test(size=SIZE) as pilot:
         screen = main_screen(app)
-        screen.jump_to(files.rol.item("visie-d1"))  # type: ignore[arg-type]
+        screen.jump_to(files.item("visie-d1"))
         await pilot.pause()
         await pilot.press("enter", *"laatste woord")
         await pilot.press("ctrl+q")
@@ -137,7 +137,7 @@ async def test_q_in_the_tree_quits_but_types_in_the_editor(files: AppFiles) -> N
     app = files.app()
     async with app.run_test(size=SIZE) as pilot:
         screen = main_screen(app)
-        screen.jump_to(files.rol.item("visie-d1"))  # type: ignore[arg-type]
+        screen.jump_to(files.item("visie-d1"))
         await pilot.pause()
         await pilot.press("enter", "q")
         assert screen.editor.text == "q"
@@ -153,7 +153,7 @@ async def test_moving_to_another_node_keeps_each_note_with_its_own_item(
     app = files.app()
     async with app.run_test(size=SIZE) as pilot:
         screen = main_screen(app)
-        screen.jump_to(files.rol.item("visie-r1"))  # type: ignore[arg-type]
+        screen.jump_to(files.item("visie-r1"))
         await pilot.pause()
         await pilot.press("enter", "a", "escape", "down", "enter", "b", "escape", "up")
         await pilot.pause()

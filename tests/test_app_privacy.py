@@ -41,7 +41,7 @@ async def test_starting_saving_exporting_and_quitting_open_no_connection(
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         assert isinstance(screen, MainScreen)
-        screen.jump_to(files.rol.item("visie-d4"))  # type: ignore[arg-type]
+        screen.jump_to(files.item("visie-d4"))
         await pilot.pause()
         screen.editor.load_text("Zie https://example.org en mail@example.org")
         await pilot.press("3", "ctrl+s")

@@ -64,7 +64,7 @@ async def test_a_failed_save_is_shown_and_retried_while_the_text_stays(
             "set_stand",
             lambda stand, opmerking="": (shown.append(opmerking), set_stand(stand, opmerking)),
         )
-        screen.jump_to(files.rol.item("visie-r1"))  # type: ignore[arg-type]
+        screen.jump_to(files.item("visie-r1"))
         await pilot.pause()
         await pilot.press("enter", "x")
 
@@ -90,7 +90,7 @@ async def test_leaving_the_editor_saves_without_waiting_for_the_timer(
     app = files.app(timing=Timing(delay=60))
     async with app.run_test(size=SIZE) as pilot:
         screen = main_screen(app)
-        screen.jump_to(files.rol.item("visie-r2"))  # type: ignore[arg-type]
+        screen.jump_to(files.item("visie-r2"))
         await pilot.pause()
         await pilot.press("enter", "y", "escape")
         await wait_until(pilot, lambda: files.saved_note("visie-r2") == "y")
@@ -100,7 +100,7 @@ async def test_ctrl_s_saves_now_and_says_where(files: AppFiles, wait_until: Wait
     app = files.app(timing=Timing(delay=60))
     async with app.run_test(size=SIZE) as pilot:
         screen = main_screen(app)
-        screen.jump_to(files.rol.item("visie-r2"))  # type: ignore[arg-type]
+        screen.jump_to(files.item("visie-r2"))
         await pilot.pause()
         await pilot.press("enter", "z", "ctrl+s")
         await wait_until(pilot, lambda: files.saved_note("visie-r2") == "z")
@@ -129,7 +129,7 @@ async def test_a_file_changed_by_someone_else_asks_what_to_do(
     app = files.app()
     async with app.run_test(size=SIZE) as pilot:
         screen = main_screen(app)
-        screen.jump_to(files.rol.item("visie-r1"))  # type: ignore[arg-type]
+        screen.jump_to(files.item("visie-r1"))
         await pilot.pause()
         await pilot.press("enter", "x")
         await wait_until(pilot, lambda: files.saved_note("visie-r1") == "x")
@@ -181,7 +181,7 @@ async def test_quitting_while_saving_fails_asks_first(
     app = files.app()
     async with app.run_test(size=SIZE) as pilot:
         screen = main_screen(app)
-        screen.jump_to(files.rol.item("visie-r1"))  # type: ignore[arg-type]
+        screen.jump_to(files.item("visie-r1"))
         await pilot.pause()
         await pilot.press("enter", "x", "ctrl+q")
         await wait_until(pilot, lambda: isinstance(app.screen, QuitDialog))
@@ -238,7 +238,7 @@ async def test_ctrl_e_takes_the_text_back_from_the_external_editor(
     app = files.app()
     async with app.run_test(size=SIZE) as pilot:
         screen = main_screen(app)
-        screen.jump_to(files.rol.item("visie-d4"))  # type: ignore[arg-type]
+        screen.jump_to(files.item("visie-d4"))
         await pilot.pause()
         await pilot.press("ctrl+e")  # headless: Textual cannot suspend, and says so
         await pilot.pause()
