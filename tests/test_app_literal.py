@@ -19,6 +19,7 @@ from lob_tui.framework import Raamwerk, parse_raamwerk
 from lob_tui.screens.main import MainScreen
 from lob_tui.widgets.framework_tree import FrameworkTree
 from lob_tui.widgets.literal import visible
+from lob_tui.widgets.title_bar import TitleBar
 
 Rendered = Callable[[Widget], str]
 
@@ -88,8 +89,8 @@ async def test_framework_texts_show_literally_in_tree_and_pane(
         assert "A  Bron [link=x]A[/link]" in pane
         assert "Noot ␛[2J en [/" in pane
 
-        header = rendered(screen.query_one("HeaderTitle", Widget))
-        assert "Rol [b" in header
+        header = rendered(screen.query_one(TitleBar))
+        assert "lob-tui — Rol [b" in header
 
 
 async def test_hostile_notes_are_stored_exactly_and_shown_literally(

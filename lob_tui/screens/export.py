@@ -21,7 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown, Static
+from textual.widgets import Footer, Markdown, Static
 
 from lob_tui import export
 from lob_tui.errors import LobFout
@@ -29,6 +29,7 @@ from lob_tui.filters import Filter
 from lob_tui.framework import Aandachtsgebied, Raamwerk, Rol
 from lob_tui.notes import Notities
 from lob_tui.widgets.literal import literal, tell
+from lob_tui.widgets.title_bar import TitleBar
 
 
 class ExportScreen(Screen[None]):
@@ -61,7 +62,7 @@ class ExportScreen(Screen[None]):
         self.sub_title = "overzicht exporteren"
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
+        yield TitleBar(self.title or "", self.sub_title or "")
         yield Static(id="export-options")
         with VerticalScroll(id="export-scroll"):
             yield Markdown(id="export-preview")

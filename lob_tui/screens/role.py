@@ -12,11 +12,12 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from lob_tui.framework import Raamwerk, Rol
 from lob_tui.widgets.literal import literal, one_line
+from lob_tui.widgets.title_bar import TitleBar
 
 
 class RoleScreen(Screen[None]):
@@ -30,7 +31,7 @@ class RoleScreen(Screen[None]):
         self.sub_title = "kies een rol"
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
+        yield TitleBar(self.title or "", self.sub_title or "")
         yield Static(
             literal(f"{self.raamwerk.titel}\n\nWelke rol wil je doorlopen?"), id="role-intro"
         )
