@@ -35,8 +35,14 @@ def _driver(name: str, *args: object) -> list[str]:
     return [PY, str(DRIVERS / f"{name}.py"), *(str(a) for a in args)]
 
 
-def _lob_tui(case: generate.Case, ctx: Context) -> list[str]:
-    return _driver("lobtui", case.framework, case.notes, ctx.folder / "instellingen.toml")
+def _lob_tui(case: generate.Case, ctx: Context, moment: str = "first") -> list[str]:
+    """lob-tui started as ``lob-tui`` starts, stopped at ``moment`` (see drivers/lobtui.py)."""
+    settings = ctx.folder / "instellingen.toml"
+    return _driver("lobtui", moment, case.framework, case.notes, settings)
+
+
+FIRST = "eerste beeld"
+READY = "klaar: boom en notities getekend"
 
 
 def _process_table(
@@ -86,12 +92,22 @@ def first_frame(ctx: Context) -> Table:
         Variant(MINIMAL, _driver("minimal")),
         Variant("Textual: Tree (38) + TextArea + Header + Footer", _driver("textual_tree", 38)),
     ]
-    variants.append(Variant("lob-tui (echt raamwerk, alles ingevuld)", _lob_tui(real, ctx)))
+    lob_tui = "lob-tui (echt raamwerk, alles ingevuld)"
+    variants += [
+        Variant(f"{lob_tui}: {FIRST}", _lob_tui(real, ctx, "first")),
+        Variant(f"{lob_tui}: {READY}", _lob_tui(real, ctx, "ready")),
+    ]
     progress(f"{title}: {len(variants)} processen \u00d7 {ctx.runs}")
     results = measure(ctx.launcher, variants, ctx.runs, ctx.warmup)
     table = _process_table(title, results, MINIMAL, ctx, ctx.runs)
+    table.note(
+        f"{FIRST}: het venster van lob-tui met kop, statusregel en toetsen, dat zegt welk "
+        f"raamwerk geladen wordt; {READY}: de bestanden zijn gelezen en het hoofdscherm is "
+        "getekend."
+    )
 
-    app_time, app_peak = _medians(results[variants[-1].label])
+    app_time, app_peak = _medians(results[variants[-2].label])
+    ready_peak = _medians(results[variants[-1].label])[1]
     base_time, base_peak = _medians(results[MINIMAL])
     ctx.goal(
         "eerste beeld ≤ 1,3\u00d7 minimale app",
@@ -100,8 +116,8 @@ def first_frame(ctx: Context) -> Table:
     )
     ctx.goal(
         "piekgeheugen ≤ 1,3\u00d7 minimale app",
-        times(app_peak / base_peak),
-        app_peak <= 1.3 * base_peak,
+        times(max(app_peak, ready_peak) / base_peak),
+        max(app_peak, ready_peak) <= 1.3 * base_peak,
     )
     return table
 
@@ -149,11 +165,12 @@ def large_first_frame(ctx: Context, sizes: Sequence[int]) -> Table:
     bare = replace(largest, notes=ctx.folder / "groot" / "geen-notities.toml")
     framework_only = f"lob-tui, {count(largest.item_count)} items, zonder notities"
     variants = [Variant(MINIMAL, _driver("minimal"))]
-    variants += [
-        Variant(f"lob-tui, {count(c.item_count)} items, alles ingevuld", _lob_tui(c, ctx))
-        for c in cases
-    ]
-    variants.append(Variant(framework_only, _lob_tui(bare, ctx)))
+    for case in cases:
+        name = f"lob-tui, {count(case.item_count)} items, alles ingevuld"
+        variants.append(Variant(f"{name}: {FIRST}", _lob_tui(case, ctx, "first")))
+        variants.append(Variant(f"{name}: klaar", _lob_tui(case, ctx, "ready")))
+    variants.append(Variant(f"{framework_only}: {FIRST}", _lob_tui(bare, ctx, "first")))
+    variants.append(Variant(f"{framework_only}: klaar", _lob_tui(bare, ctx, "ready")))
     plain = f"Textual: Tree met alle {count(largest.item_count)} items vooraf"
     variants.append(Variant(plain, _driver("textual_tree", largest.item_count)))
     progress(f"{title}: {len(variants)} processen \u00d7 {ctx.big_runs}")
@@ -163,11 +180,15 @@ def large_first_frame(ctx: Context, sizes: Sequence[int]) -> Table:
     results = measure(ctx.launcher, variants, ctx.big_runs, warmup=0)
     table = _process_table(title, results, MINIMAL, ctx, ctx.big_runs)
     table.note(
-        "Gegenereerde raamwerken met aandachtsgebieden van tien items (zie benchmarks/generate.py)."
+        "Gegenereerde raamwerken met aandachtsgebieden van tien items "
+        "(zie benchmarks/generate.py). "
+        f"{FIRST}: het venster dat zegt welk raamwerk geladen wordt, terwijl de bestanden op een "
+        "eigen draad gelezen worden; klaar: het hoofdscherm met de boom is getekend."
     )
 
     base = _medians(results[MINIMAL])[0]
-    for label in (framework_only, variants[-3].label):
-        value = _medians(results[label])[0] / base
-        ctx.goal(f"{label}: eerste beeld ≤ 3\u00d7 minimale app", times(value), value <= 3)
+    largest_noted = f"lob-tui, {count(largest.item_count)} items, alles ingevuld"
+    for name in (framework_only, largest_noted):
+        first = _medians(results[f"{name}: {FIRST}"])[0] / base
+        ctx.goal(f"{name}: {FIRST} ≤ 3\u00d7 minimale app", times(first), first <= 3)
     return table

@@ -14,35 +14,55 @@ import contextlib
 import signal
 import sys
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path, PurePath
-from typing import Any, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
+from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.theme import ThemeProvider
+from textual.worker import Worker, WorkerState
 
 from lob_tui import resources, settings
 from lob_tui.crashlog import write_crash_report
-from lob_tui.errors import LobFout, NotitieFout
-from lob_tui.framework import Raamwerk, Rol
-from lob_tui.instance import InstanceLock
+from lob_tui.errors import LobFout
 from lob_tui.screens.autosave import FOR_PEOPLE, Timing
-from lob_tui.screens.commands import JumpToItem
-from lob_tui.screens.dialogs import MessageDialog, QuitDialog
-from lob_tui.screens.main import MainScreen
-from lob_tui.store import NotesStore
-from lob_tui.widgets.framework_tree import FrameworkTree
-from lob_tui.widgets.glance import GlanceView
 from lob_tui.widgets.literal import tell
-from lob_tui.widgets.note_editor import NoteEditor
-from lob_tui.widgets.search_bar import SearchBar
-from lob_tui.widgets.status_line import Bewaarstand
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from lob_tui.framework import Raamwerk, Rol
+    from lob_tui.instance import InstanceLock
+    from lob_tui.opening import NotesRead, Opened, StartFiles
+    from lob_tui.screens.main import MainScreen
 
 EXIT_OK, EXIT_FOUT, EXIT_CRASH = 0, 1, 3
 
 _STYLES = ("app.tcss", "main.tcss", "dialogs.tcss")
+
+_READING = "bestanden-lezen"
+"""The name of the worker that reads the files behind the first frame."""
+
+
+def _read_files(files: StartFiles) -> Opened | LobFout:
+    """On the reading thread: what the files hold, or the problems the user must mend."""
+    from lob_tui.opening import open_files
+
+    try:
+        return open_files(files)
+    except LobFout as fout:
+        return fout
+
+
+def jump_to_item() -> type[Provider]:
+    """The palette's item search, imported when the palette first opens."""
+    from lob_tui.screens.commands import JumpToItem
+
+    return JumpToItem
 
 
 class LobApp(App[int]):
@@ -50,7 +70,7 @@ class LobApp(App[int]):
 
     TITLE = "lob-tui"
     CSS_PATH: ClassVar[list[str | PurePath]] = [resources.styles_path() / n for n in _STYLES]
-    COMMANDS = App.COMMANDS | {JumpToItem}
+    COMMANDS = App.COMMANDS | {jump_to_item}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Stoppen", priority=True, id="stoppen"),
         Binding("ctrl+s", "save", "Bewaren", show=False, priority=True, id="bewaren"),
@@ -61,11 +81,12 @@ class LobApp(App[int]):
 
     def __init__(
         self,
-        raamwerk: Raamwerk,
+        raamwerk: Raamwerk | None,
         rol: Rol | None,
         *,
         notes_path: Path | None,
         settings_path: Path,
+        files: StartFiles | None = None,
         timing: Timing = FOR_PEOPLE,
         protect: bool = False,
     ) -> None:
@@ -75,24 +96,40 @@ class LobApp(App[int]):
         self.crash_message: str | None = None
         self.raamwerk = raamwerk
         self.rol = rol
+        self.files = files
         self.notes_path_option = notes_path
         self.settings_path = settings_path
         self.instellingen = settings.Instellingen()
         self.main: MainScreen | None = None
         self.warnings: list[str] = []
+        self.start_problems: list[str] = []
+        """Why the framework could not be opened; printed once the app has closed."""
         self._start_fout: LobFout | None = None
         self._lock: InstanceLock | None = None
 
     # -- the first screen -------------------------------------------------------------
 
     def get_default_screen(self) -> Screen[Any]:
-        """The role choice, the notes, or an empty screen under the error dialog."""
+        """The frame while the files are read, the role choice, the notes, or an error."""
         self._load_settings()
-        if self.rol is None:
+        if self.files is not None:
+            from lob_tui.screens.loading import LoadingScreen
+
+            return LoadingScreen(self.files.framework, self.TITLE)
+        if self.raamwerk is None:
+            raise ValueError("LobApp needs a framework or the files to read it from")
+        return self._first_screen(self.raamwerk, self.rol)
+
+    def _first_screen(
+        self, raamwerk: Raamwerk, rol: Rol | None, read: NotesRead | None = None
+    ) -> Screen[Any]:
+        """The role choice or, with a role, its notes (``read`` already, or now)."""
+        self.raamwerk, self.rol = raamwerk, rol
+        if rol is None:
             from lob_tui.screens.role import RoleScreen  # only when no role was given
 
-            return RoleScreen(self.raamwerk, self.choose_role)
-        return self._open(self.rol)
+            return RoleScreen(raamwerk, self.choose_role)
+        return self._open(rol, read)
 
     def _load_settings(self) -> None:
         try:
@@ -102,22 +139,57 @@ class LobApp(App[int]):
         if self.instellingen.thema in self.available_themes:
             self.theme = self.instellingen.thema
 
-    def _open(self, rol: Rol) -> Screen[Any]:
+    def _read_behind_first_frame(self) -> None:
+        """Read the framework and the notes on a thread; the frame stays responsive."""
+        files = self.files
+        if files is not None:
+            self.run_worker(partial(_read_files, files), name=_READING, thread=True)
+
+    @on(Worker.StateChanged)
+    def _files_read(self, event: Worker.StateChanged) -> None:
+        """Show what was read, or stop with the framework's problems (exit code 1).
+
+        A bug while reading is not caught here: the worker hands it to the
+        app's crash handling like any other.
+        """
+        worker = cast("Worker[Opened | LobFout]", event.worker)
+        if worker.name != _READING or event.state is not WorkerState.SUCCESS:
+            return
+        self.files = None
+        read = worker.result
+        if isinstance(read, LobFout):
+            self.start_problems = [str(probleem) for probleem in read.problemen]
+            self.exit(EXIT_FOUT, return_code=EXIT_FOUT)
+        elif read is not None:
+            # Pushed over the frame: the default screen cannot be switched out.
+            self.push_screen(self._first_screen(read.raamwerk, read.rol, read.notes))
+            self._show_warnings()
+            self._show_start_error()
+
+    def _open(self, rol: Rol, read: NotesRead | None = None) -> Screen[Any]:
         """The main screen for ``rol``; a file that cannot be read is never written over."""
-        path = self.notes_path_option or resources.default_notes_path(rol.id)
-        store = NotesStore(path)
-        try:
-            notities = store.load(rol.id)
-        except NotitieFout as fout:
-            self._start_fout = fout
+        from lob_tui.opening import notes_path, read_notes
+        from lob_tui.screens.main import MainScreen
+
+        if self.raamwerk is None:
+            raise ValueError("a role is opened only once its framework is read")
+        if read is None:
+            read = read_notes(notes_path(self.notes_path_option, rol), rol)
+        if read.notities is None:
+            self._start_fout = read.fout
             return Screen()
+        path = read.store.path
         self._take_lock(path)
         start = self.instellingen.laatste_van(path)
-        self.main = MainScreen(self.raamwerk, rol, store, notities, start=start, timing=self.timing)
+        self.main = MainScreen(
+            self.raamwerk, rol, read.store, read.notities, start=start, timing=self.timing
+        )
         return self.main
 
     def _take_lock(self, path: Path) -> None:
         """Warn at once when another lob-tui has the same notes file open."""
+        from lob_tui.instance import InstanceLock
+
         self._lock = InstanceLock(path)
         if not self._lock.acquire():
             self.warnings.append(
@@ -131,6 +203,8 @@ class LobApp(App[int]):
             self._handle_signals()
         self._show_warnings()
         self._show_start_error()
+        if self.files is not None:
+            self.call_after_refresh(self._read_behind_first_frame)
 
     def _show_warnings(self) -> None:
         # Shown now; what goes wrong later is printed after the app has closed.
@@ -155,6 +229,8 @@ class LobApp(App[int]):
             return
         message = "\n".join(str(p) for p in self._start_fout.problemen)
         message += "\n\nHet bestand is niet veranderd. Herstel het (of kies een ander met --notes)."
+        from lob_tui.screens.dialogs import MessageDialog
+
         dialog = MessageDialog("Notitiebestand niet te lezen", message, button="Stoppen")
         self.push_screen(dialog, lambda _: self.exit(EXIT_FOUT, return_code=EXIT_FOUT))
 
@@ -217,6 +293,9 @@ class LobApp(App[int]):
         self.run_worker(self._quit_after_saving(self.main), group="stoppen", exclusive=True)
 
     async def _quit_after_saving(self, main: MainScreen) -> None:
+        from lob_tui.screens.dialogs import QuitDialog
+        from lob_tui.widgets.status_line import Bewaarstand
+
         saved = await main.flush()
         self._save_settings(main)
         if saved:
@@ -230,6 +309,11 @@ class LobApp(App[int]):
     def _quit_anyway(self, quit_anyway: bool | None) -> None:
         if quit_anyway:
             self.exit(EXIT_FOUT, return_code=EXIT_FOUT)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the files are read only quitting works: the rest needs what they hold."""
+        reading = self.files is not None
+        return not (reading and action in ("help", "command_palette", "change_theme"))
 
     def action_save(self) -> None:
         """Ctrl+S: save now."""
@@ -252,6 +336,11 @@ class LobApp(App[int]):
         from lob_tui.screens.compare_dialog import CompareDialog
         from lob_tui.screens.export import ExportScreen
         from lob_tui.screens.filter_dialog import FilterDialog
+        from lob_tui.screens.main import MainScreen
+        from lob_tui.widgets.framework_tree import FrameworkTree
+        from lob_tui.widgets.glance import GlanceView
+        from lob_tui.widgets.note_editor import NoteEditor
+        from lob_tui.widgets.search_bar import SearchBar
 
         return [
             ("Overal", LobApp.BINDINGS),
@@ -283,8 +372,8 @@ class LobApp(App[int]):
         yield SystemCommand("Thema kiezen", "Kies een kleurenthema", self.action_change_theme)
         yield SystemCommand("Hulp", "Alle toetsen en waar je notities staan", self.action_help)
         yield SystemCommand("Stoppen", "Bewaren en stoppen", self.action_quit)
-        if isinstance(screen, MainScreen):
-            yield from screen.commands()
+        if self.main is not None and screen is self.main:
+            yield from self.main.commands()
 
     # -- settings ---------------------------------------------------------------------
 
@@ -313,7 +402,7 @@ def create_app(
     timing: Timing = FOR_PEOPLE,
     protect: bool = False,
 ) -> LobApp:
-    """Build the app for these files; nothing is read until it runs.
+    """Build the app for a framework already read; the notes are read when it runs.
 
     ``timing`` lets tests and benchmarks shorten the autosave's waits;
     ``protect`` installs the signal and crash handling that a real terminal
@@ -329,12 +418,31 @@ def create_app(
     )
 
 
-def run_app(raamwerk: Raamwerk, rol: Rol | None, *, notes: Path | None, settings: Path) -> int:
+def create_app_from_files(
+    files: StartFiles,
+    *,
+    settings_path: Path,
+    timing: Timing = FOR_PEOPLE,
+    protect: bool = False,
+) -> LobApp:
+    """Build the app as ``lob-tui`` starts it: the frame first, the files read behind it."""
+    return LobApp(
+        None,
+        None,
+        notes_path=files.notes,
+        settings_path=settings_path,
+        files=files,
+        timing=timing,
+        protect=protect,
+    )
+
+
+def run_app(files: StartFiles, *, settings: Path) -> int:
     """Run the app in the terminal and return its exit code (0 saved, 1 not)."""
-    app = create_app(raamwerk, rol, notes_path=notes, settings_path=settings, protect=True)
+    app = create_app_from_files(files, settings_path=settings, protect=True)
     app.run()
-    for warning in app.warnings:
-        print(f"lob-tui: {warning}", file=sys.stderr)
+    for line in app.start_problems + app.warnings:
+        print(f"lob-tui: {line}", file=sys.stderr)
     if app.crash_message:
         print(f"lob-tui: {app.crash_message}", file=sys.stderr)
     return app.return_code or EXIT_OK

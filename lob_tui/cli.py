@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from lob_tui import __version__, resources
 from lob_tui.commands import check, export, reports
 from lob_tui.commands.parsing import EXIT_FOUT, EXIT_OK, DutchParser, add_common
-from lob_tui.commands.selection import choose_role, load_framework
+from lob_tui.commands.selection import choose_role, framework_path
 from lob_tui.errors import LobFout
 
 __all__ = ["build_parser", "choose_role", "main"]
@@ -72,13 +72,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_app(args: argparse.Namespace) -> int:
-    raamwerk = load_framework(args)
-    rol = choose_role(raamwerk, args.role)
+    """Start the app; it reads the framework and the notes behind its first frame."""
     from lob_tui.app import run_app  # Textual loads only when the app starts.
+    from lob_tui.opening import StartFiles
 
-    return run_app(
-        raamwerk,
-        rol,
-        notes=args.notes.expanduser() if args.notes else None,
-        settings=resources.settings_path(),
+    files = StartFiles(
+        framework_path(args),
+        args.role,
+        args.notes.expanduser() if args.notes else None,
     )
+    return run_app(files, settings=resources.settings_path())
