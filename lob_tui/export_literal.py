@@ -38,6 +38,9 @@ import re
 
 _INLINE = frozenset("\\`*_[]<&|~")
 _HEADING = _INLINE | {"#"}  # a trailing "#" would close an ATX heading
+# One backslash before each: str.translate does it in C, not a Python call per character.
+_ESCAPE_INLINE = str.maketrans({c: f"\\{c}" for c in _INLINE})
+_ESCAPE_HEADING = str.maketrans({c: f"\\{c}" for c in _HEADING})
 _LINE_START = frozenset("#>-+=:")
 _ORDERED_MARKER = re.compile(r"^([0-9]+)([.)])")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -74,8 +77,7 @@ def escape_line(line: str, *, heading: bool = False) -> str:
     lead = line[: len(line) - len(line.lstrip())]
     trail = line[len(lead) + len(body) :]
 
-    special = _HEADING if heading else _INLINE
-    escaped = "".join(f"\\{c}" if c in special else c for c in body)
+    escaped = body.translate(_ESCAPE_HEADING if heading else _ESCAPE_INLINE)
     if escaped[:1] in _LINE_START:
         escaped = "\\" + escaped
     else:
