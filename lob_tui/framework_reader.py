@@ -9,7 +9,6 @@ lives in ``lob_tui.framework``, which is what the rest of lob-tui imports.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -111,6 +110,8 @@ class Reader:
         for key in table:
             if key in allowed:
                 continue
+            import difflib  # only a file with a mistake pays for loading it
+
             close = difflib.get_close_matches(key, allowed, n=1)
             hint = f"; bedoel je '{close[0]}'?" if close else f" (wel: {', '.join(allowed)})"
             self.problem(f"{where}: onbekende sleutel '{key}'{hint}", (*at, key))

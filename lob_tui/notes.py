@@ -21,8 +21,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from lob_tui import tomlfile
 from lob_tui.errors import NotitieFout, Probleem
 
@@ -234,6 +232,8 @@ def dumps(notities: Notities) -> str:
         data["items"] = items
     if velden:
         data["aandachtsvelden"] = velden
+    import tomli_w  # reading notes, as check and export do, never needs the writer
+
     # multiline_strings keeps a note's lines on lines of their own in the file;
     # it would drop a "\r", which normalise() has already turned into "\n".
     return HEADER + "\n" + tomli_w.dumps(data, multiline_strings=True)

@@ -11,7 +11,6 @@ at each read (as ``notes.SCHEMA``), so that a test can pretend a newer schema.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
@@ -70,6 +69,8 @@ class Reader:
     def known_keys(self, table: dict[str, Any], soort: str, *at: str | int) -> None:
         for key in table:
             if key not in _KEYS[soort]:
+                import difflib  # only a file with a mistake pays for loading it
+
                 close = difflib.get_close_matches(key, _KEYS[soort], n=1)
                 hint = f" (bedoel je '{close[0]}'?)" if close else ""
                 raise self.fail(

@@ -10,16 +10,27 @@ that is not UTF-8) would crash ``print``. Messages and summaries go through
 
 from __future__ import annotations
 
+import functools
 import re
 
-_UNSAFE = re.compile(
-    "["
-    "\x00-\x1f\x7f-\x9f"  # C0 and C1 control characters, DEL
-    "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"  # bidirectional marks and overrides
-    "\u2028\u2029"  # line and paragraph separators
-    "\ud800-\udfff"  # lone surrogates
-    "]"
-)
+
+@functools.cache
+def _unsafe() -> re.Pattern[str]:
+    """The characters ``printable`` escapes.
+
+    Compiled on first use (half a millisecond): an export that goes well
+    prints no text from a file, and should not pay for it at start.
+    """
+    return re.compile(
+        "["
+        "\x00-\x1f\x7f-\x9f"  # C0 and C1 control characters, DEL
+        "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"  # bidirectional marks and overrides
+        "\u2028\u2029"  # line and paragraph separators
+        "\ud800-\udfff"  # lone surrogates
+        "]"
+    )
+
+
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -33,4 +44,4 @@ def _escape(found: re.Match[str]) -> str:
 
 def printable(text: str) -> str:
     """``text`` with every control, bidi or unencodable character written as an escape."""
-    return _UNSAFE.sub(_escape, text)
+    return _unsafe().sub(_escape, text)

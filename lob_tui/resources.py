@@ -6,13 +6,15 @@ are looked up here, so nothing else needs to know which one is running.
 The user's notes and settings go to the folders platformdirs names for this
 platform (``$XDG_DATA_HOME`` and ``$XDG_CONFIG_HOME`` on Linux). Nothing here
 creates a folder or reads a file: that waits until something is saved.
+
+platformdirs is imported only by the two functions that ask it: it brings
+``tempfile``, ``shutil`` and ``random`` along (about 10 ms), which ``check``
+and an export with ``--notes`` never need.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-
-import platformdirs
 
 APP_NAME = "lob-tui"
 _PACKAGE = Path(__file__).resolve().parent
@@ -36,6 +38,8 @@ def styles_path() -> Path:
 
 def data_dir() -> Path:
     """The user's lob-tui data folder (not created here)."""
+    import platformdirs
+
     return platformdirs.user_data_path(APP_NAME, appauthor=False)
 
 
@@ -46,4 +50,6 @@ def default_notes_path(rol_id: str) -> Path:
 
 def settings_path() -> Path:
     """The small settings file (theme, last position) in the user's config folder."""
+    import platformdirs
+
     return platformdirs.user_config_path(APP_NAME, appauthor=False) / "instellingen.toml"

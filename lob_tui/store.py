@@ -11,7 +11,6 @@ never written over: after a failed ``load`` the store refuses to save it.
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import stat
 from dataclasses import dataclass
@@ -31,6 +30,10 @@ class Signature:
 
     @classmethod
     def of(cls, data: bytes | None) -> Signature:
+        # Imported here: hashlib loads OpenSSL (about 6 ms), which only a store
+        # that will save needs; ``NotesStore.read`` never gets here.
+        import hashlib
+
         return cls(None if data is None else hashlib.sha256(data).hexdigest())
 
 
@@ -99,6 +102,14 @@ class NotesStore:
         self._unreadable = None
         self._seen = Signature.of(data)
         return notities
+
+    def read(self, rol_id: str) -> notes.Notities:
+        """The notes, for a command that only reads them (``export``); errors as in ``load``.
+
+        The store stays as it was, without a signature of the file: it would
+        still refuse to save over it, and the export never saves.
+        """
+        return self._read_notes(rol_id)[0]
 
     def _read_notes(self, rol_id: str) -> tuple[notes.Notities, bytes | None]:
         """The notes and the bytes they came from; any problem says the file is untouched."""

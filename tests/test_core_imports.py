@@ -4,15 +4,27 @@ That keeps ``lob-tui check`` (and ``export``) fast and testable without a
 terminal, and keeps the dependency pointing one way: the UI builds on the
 core, never the reverse. Each check runs in a fresh interpreter, because this
 test process has long since imported Textual for the app's own tests.
+
+The same goes for libraries ``check`` and ``export`` would load only to leave
+unused (platformdirs with ``--notes`` given, hashlib, shutil through argparse):
+each is milliseconds of a command measured against the bare imports it needs.
 """
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from lob_tui import notes
+from lob_tui.commands.parsing import _terminal_columns
+from lob_tui.notes import Notities, Status
+
 ROOT = Path(__file__).resolve().parent.parent
+ROL_ID = "decaan-slb-coordinator"
 CORE = [
     "lob_tui.errors",
     "lob_tui.printable",
@@ -65,3 +77,60 @@ def test_the_import_trace_of_check_names_no_textual_or_rich_module() -> None:
     imported = [line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()]
     assert "lob_tui.framework" in imported  # the trace is really there
     assert not [m for m in imported if m.split(".")[0] in ("textual", "rich")]
+
+
+# What check and export would load only to do nothing with it: each costs milliseconds of a
+# command that should start about as fast as importing tomllib and markdown-it (README, Snelheid).
+UNUSED = ("platformdirs", "hashlib", "secrets", "shutil", "difflib", "tomli_w")
+NOT_LOADED = (
+    f"extra = sorted(m for m in sys.modules if m.split('.')[0] in {UNUSED!r}); "
+    "assert not extra, extra"
+)
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_export_with_notes_loads_nothing_it_does_not_use(tmp_path: Path, fmt: str) -> None:
+    notes_path = tmp_path / "notities.toml"
+    notities = Notities(ROL_ID, naam="Sam")
+    notities.set_status("visie-r1", Status.BESPREKEN)
+    notities.set_tekst("visie-r1", "een notitie")
+    notes_path.write_text(notes.dumps(notities), encoding="utf-8")
+    argv = ["lob_tui", "export", "--notes", str(notes_path), "--format", fmt]
+    wrapper = (
+        "import runpy, sys\n"
+        f"sys.argv = {[*argv, '-o', str(tmp_path / 'overzicht')]!r}\n"
+        "try:\n"
+        "    runpy.run_module('lob_tui', run_name='__main__', alter_sys=True)\n"
+        "except SystemExit as end:\n"
+        "    assert not end.code, end.code\n"
+        f"{NOT_LOADED}\n"
+    )
+    result = run("-c", wrapper)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "overzicht").read_text(encoding="utf-8")
+
+
+def test_check_loads_nothing_it_does_not_use() -> None:
+    wrapper = (
+        "import runpy, sys\n"
+        "sys.argv = ['lob_tui', 'check']\n"
+        "try:\n"
+        "    runpy.run_module('lob_tui', run_name='__main__', alter_sys=True)\n"
+        "except SystemExit as end:\n"
+        "    assert not end.code, end.code\n"
+        f"{NOT_LOADED}\n"
+    )
+    result = run("-c", wrapper)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("columns", [None, "50", "0", "-3", "breed"])
+def test_help_is_wrapped_to_the_width_shutil_would_give(
+    monkeypatch: pytest.MonkeyPatch, columns: str | None
+) -> None:
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+
+    assert _terminal_columns() == shutil.get_terminal_size().columns

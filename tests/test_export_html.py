@@ -8,10 +8,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from test_export_literal import HOSTILE, NOTES, RAAMWERK
 
-from lob_tui import export
+from lob_tui import compare, export, export_html
+from lob_tui.export_html import markdown_parser, page_parser
 from lob_tui.framework import Raamwerk, Rol, load_raamwerk
 from lob_tui.notes import Notities, Status
+from lob_tui.report import NotesFile
 
 DATUM = date(2026, 12, 3)
 
@@ -160,3 +164,73 @@ def test_note_lines_stay_lines_on_the_page(raamwerk: Raamwerk, rol: Rol) -> None
 
     assert "<blockquote>\n<p>een<br />  twee</p>\n</blockquote>" in page
     assert "white-space: pre-wrap" in page
+
+
+# --- the page's parser ----------------------------------------------------------------------
+# The page leaves out block rules that no exported line can start (export_html.page_parser).
+# These tests hold it to that: every page must be what the full CommonMark parser with tables
+# would make of it, whatever the notes say, for the export and for the comparison.
+
+
+def same_with_both_parsers(markdown: str) -> None:
+    assert page_parser().render(markdown) == markdown_parser().render(markdown)
+
+
+def noted_everywhere(rol: Rol, note: str) -> Notities:
+    """``note`` as the name, on every item (statuses varying) and in every aandachtsveld."""
+    notities = Notities(rol.id, naam=note)
+    for n, item in enumerate(rol.items()):
+        notities.set_status(item.id, list(Status)[n % len(Status)])
+        notities.set_tekst(item.id, note)
+    for gebied in rol.aandachtsgebieden:
+        for sectie in gebied.secties:
+            notities.set_veld(sectie.id, note)
+    return notities
+
+
+OPTIES = [
+    export.Opties(),
+    export.Opties(alleen_ingevuld=True, bronnen=("F",)),
+    export.Opties(gebieden=("organisatie",), statussen=(Status.BESPREKEN,)),
+    export.Opties(blanco=True),
+]
+
+
+def test_the_page_is_the_one_the_full_parser_makes(
+    raamwerk: Raamwerk, rol: Rol, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    notities = noted_everywhere(rol, "Eerste regel van de notitie\ntweede <b>regel</b> [x](y)")
+    pages = [export.html(raamwerk, rol, notities, opties, DATUM) for opties in OPTIES]
+
+    monkeypatch.setattr(export_html, "page_parser", markdown_parser)
+
+    assert pages == [export.html(raamwerk, rol, notities, opties, DATUM) for opties in OPTIES]
+
+
+@pytest.mark.parametrize("note", HOSTILE)
+def test_hostile_notes_render_as_with_the_full_parser(
+    raamwerk: Raamwerk, rol: Rol, note: str
+) -> None:
+    notities = noted_everywhere(rol, note)
+    for opties in OPTIES:
+        same_with_both_parsers(export.markdown(raamwerk, rol, notities, opties, DATUM))
+
+
+@settings(max_examples=150, deadline=None)
+@given(NOTES)
+def test_any_note_renders_as_with_the_full_parser(note: str) -> None:
+    notities = noted_everywhere(RAAMWERK.rollen[0], note)
+    same_with_both_parsers(
+        export.markdown(RAAMWERK, RAAMWERK.rollen[0], notities, export.Opties(), DATUM)
+    )
+
+
+@settings(max_examples=40, deadline=None)
+@given(NOTES)
+def test_a_comparison_renders_as_with_the_full_parser(note: str) -> None:
+    rol = RAAMWERK.rollen[0]
+    a, b = (
+        NotesFile(Path(f"{naam}.toml"), rol, noted_everywhere(rol, tekst))
+        for naam, tekst in (("a", note), ("b", "x"))
+    )
+    same_with_both_parsers(compare.render_markdown(RAAMWERK, rol, a, b))

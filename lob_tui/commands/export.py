@@ -105,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
     rol = require_role(raamwerk, args.role)
     pad = notes_path(args, rol)
     # A blank form needs no notes, so a damaged notes file does not stand in its way.
-    notities = Notities(rol.id) if args.blank else NotesStore(pad).load(rol.id)
+    notities = Notities(rol.id) if args.blank else NotesStore(pad).read(rol.id)
     opties = export.Opties(
         args.format,
         tuple(args.area),

@@ -8,6 +8,7 @@ the errors a mistyped command meets, and exits 2 for wrong usage.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from pathlib import Path
@@ -30,7 +31,40 @@ _ARGPARSE_NL = [
 ]
 
 
+def _terminal_columns() -> int:
+    """``shutil.get_terminal_size().columns``, the width argparse wraps help to.
+
+    argparse imports shutil for this in every formatter it makes, and it makes
+    one for each option it adds; shutil brings bz2, lzma and zlib, about 4 ms
+    of every ``check`` and ``export``, which never print help. Same rules:
+    ``$COLUMNS`` first, then the terminal on stdout, else 80.
+    """
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    if sys.__stdout__ is None:  # no stdout at all, as under pythonw
+        return 80
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
 class _Formatter(argparse.RawDescriptionHelpFormatter):
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        # argparse's own default, minus its import of shutil (see _terminal_columns).
+        width = _terminal_columns() - 2 if width is None else width
+        super().__init__(prog, indent_increment, max_help_position, width)
+
     def add_usage(
         self, usage: str | None, actions: object, groups: object, prefix: str | None = None
     ) -> None:
