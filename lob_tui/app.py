@@ -13,18 +13,17 @@ import asyncio
 import contextlib
 import signal
 import sys
+import threading
 from collections.abc import Iterable
-from functools import partial
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
+from textual.message import Message
 from textual.screen import Screen
 from textual.theme import ThemeProvider
-from textual.worker import Worker, WorkerState
 
 from lob_tui import resources, settings
 from lob_tui.crashlog import write_crash_report
@@ -44,18 +43,35 @@ EXIT_OK, EXIT_FOUT, EXIT_CRASH = 0, 1, 3
 
 _STYLES = ("app.tcss", "main.tcss", "dialogs.tcss")
 
-_READING = "bestanden-lezen"
-"""The name of the worker that reads the files behind the first frame."""
+
+class FilesRead(Message):
+    """Posted by the reading thread: what the files hold, or why they could not be read.
+
+    ``read`` is the opened files, the problems the user must mend (``LobFout``),
+    or a bug, which the app raises again so that its crash handling sees it.
+    """
+
+    def __init__(self, read: Opened | BaseException) -> None:
+        super().__init__()
+        self.read = read
 
 
-def _read_files(files: StartFiles) -> Opened | LobFout:
-    """On the reading thread: what the files hold, or the problems the user must mend."""
+def _read_files(app: LobApp, files: StartFiles) -> None:
+    """The reading thread: read the files and post what came of it to the app.
+
+    A daemon thread, not a Textual worker: Textual waits for its workers'
+    threads when the app exits, so ctrl+q while a large framework is parsed
+    would leave a blank terminal until the parse was done. ``post_message``
+    is safe from another thread and does nothing once the app has gone.
+    """
     from lob_tui.opening import open_files
 
+    read: Opened | BaseException
     try:
-        return open_files(files)
-    except LobFout as fout:
-        return fout
+        read = open_files(files)
+    except Exception as error:  # a LobFout for the user to mend, or a bug to report
+        read = error
+    app.post_message(FilesRead(read))
 
 
 def jump_to_item() -> type[Provider]:
@@ -141,26 +157,22 @@ class LobApp(App[int]):
 
     def _read_behind_first_frame(self) -> None:
         """Read the framework and the notes on a thread; the frame stays responsive."""
-        files = self.files
-        if files is not None:
-            self.run_worker(partial(_read_files, files), name=_READING, thread=True)
+        if self.files is not None:
+            reading = threading.Thread(
+                target=_read_files, args=(self, self.files), name="lob-tui-lezen", daemon=True
+            )
+            reading.start()
 
-    @on(Worker.StateChanged)
-    def _files_read(self, event: Worker.StateChanged) -> None:
-        """Show what was read, or stop with the framework's problems (exit code 1).
-
-        A bug while reading is not caught here: the worker hands it to the
-        app's crash handling like any other.
-        """
-        worker = cast("Worker[Opened | LobFout]", event.worker)
-        if worker.name != _READING or event.state is not WorkerState.SUCCESS:
-            return
+    def on_files_read(self, message: FilesRead) -> None:
+        """Show what was read, or stop with the framework's problems (exit code 1)."""
         self.files = None
-        read = worker.result
+        read = message.read
         if isinstance(read, LobFout):
             self.start_problems = [str(probleem) for probleem in read.problemen]
             self.exit(EXIT_FOUT, return_code=EXIT_FOUT)
-        elif read is not None:
+        elif isinstance(read, BaseException):
+            raise read  # a bug while reading: the app's crash handling takes it
+        else:
             # Pushed over the frame: the default screen cannot be switched out.
             self.push_screen(self._first_screen(read.raamwerk, read.rol, read.notes))
             self._show_warnings()

@@ -166,12 +166,13 @@ async def test_several_roles_lead_to_the_role_choice(tmp_path: Path, wait_until:
         assert main_screen(app).rol.id == "mentor"
 
 
-async def test_while_the_files_are_read_only_quitting_works(
+async def test_while_the_files_are_read_only_quitting_works_and_does_not_wait(
     framework: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, wait_until: WaitUntil
 ) -> None:
-    release = threading.Event()
+    started, release = threading.Event(), threading.Event()
 
     def slow_open_files(files: StartFiles) -> Opened:
+        started.set()
         release.wait(timeout=10)
         return open_files(files)
 
@@ -179,14 +180,30 @@ async def test_while_the_files_are_read_only_quitting_works(
     app = _app(StartFiles(framework, None, tmp_path / "n.toml"), tmp_path / "s.toml")
     try:
         async with app.run_test(size=SIZE) as pilot:
-            await wait_until(pilot, lambda: bool(app.workers))
+            await wait_until(pilot, started.is_set)
             await pilot.press("f1", "ctrl+p")
             assert isinstance(app.screen, LoadingScreen)
             await pilot.press("ctrl+q")
+        # The app has closed while the reading thread is still busy.
+        assert not release.is_set()
+        assert any(t.name == "lob-tui-lezen" for t in threading.enumerate())
     finally:
         release.set()
     assert app.return_code == 0
     assert not (tmp_path / "n.toml").exists()
+
+
+async def test_a_bug_while_reading_reaches_the_app(
+    framework: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken_open_files(files: StartFiles) -> Opened:
+        raise ZeroDivisionError("een fout in lob-tui zelf")
+
+    monkeypatch.setattr(opening, "open_files", broken_open_files)
+    app = _app(StartFiles(framework, None, tmp_path / "n.toml"), tmp_path / "s.toml")
+    with pytest.raises(ZeroDivisionError):  # under tests Textual's own handling stays
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause(0.5)
 
 
 async def test_once_read_the_notes_are_written_to_the_file_asked_for(
