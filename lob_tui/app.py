@@ -28,7 +28,6 @@ from textual.theme import ThemeProvider
 from lob_tui import resources, settings
 from lob_tui.crashlog import write_crash_report
 from lob_tui.errors import LobFout
-from lob_tui.screens.autosave import FOR_PEOPLE, Timing
 from lob_tui.widgets.literal import tell
 
 if TYPE_CHECKING:
@@ -37,6 +36,7 @@ if TYPE_CHECKING:
     from lob_tui.framework import Raamwerk, Rol
     from lob_tui.instance import InstanceLock
     from lob_tui.opening import NotesRead, Opened, StartFiles
+    from lob_tui.screens.autosave import Timing
     from lob_tui.screens.main import MainScreen
 
 EXIT_OK, EXIT_FOUT, EXIT_CRASH = 0, 1, 3
@@ -103,11 +103,12 @@ class LobApp(App[int]):
         notes_path: Path | None,
         settings_path: Path,
         files: StartFiles | None = None,
-        timing: Timing = FOR_PEOPLE,
+        timing: Timing | None = None,
         protect: bool = False,
     ) -> None:
         super().__init__()
         self.timing = timing
+        """The autosave's waits; None: those for people (``autosave.FOR_PEOPLE``)."""
         self.protect = protect
         self.crash_message: str | None = None
         self.raamwerk = raamwerk
@@ -181,6 +182,7 @@ class LobApp(App[int]):
     def _open(self, rol: Rol, read: NotesRead | None = None) -> Screen[Any]:
         """The main screen for ``rol``; a file that cannot be read is never written over."""
         from lob_tui.opening import notes_path, read_notes
+        from lob_tui.screens.autosave import FOR_PEOPLE
         from lob_tui.screens.main import MainScreen
 
         if self.raamwerk is None:
@@ -194,7 +196,12 @@ class LobApp(App[int]):
         self._take_lock(path)
         start = self.instellingen.laatste_van(path)
         self.main = MainScreen(
-            self.raamwerk, rol, read.store, read.notities, start=start, timing=self.timing
+            self.raamwerk,
+            rol,
+            read.store,
+            read.notities,
+            start=start,
+            timing=self.timing or FOR_PEOPLE,
         )
         return self.main
 
@@ -411,7 +418,7 @@ def create_app(
     *,
     notes_path: Path | None,
     settings_path: Path,
-    timing: Timing = FOR_PEOPLE,
+    timing: Timing | None = None,
     protect: bool = False,
 ) -> LobApp:
     """Build the app for a framework already read; the notes are read when it runs.
@@ -434,7 +441,7 @@ def create_app_from_files(
     files: StartFiles,
     *,
     settings_path: Path,
-    timing: Timing = FOR_PEOPLE,
+    timing: Timing | None = None,
     protect: bool = False,
 ) -> LobApp:
     """Build the app as ``lob-tui`` starts it: the frame first, the files read behind it."""

@@ -134,3 +134,25 @@ def test_help_is_wrapped_to_the_width_shutil_would_give(
         monkeypatch.setenv("COLUMNS", columns)
 
     assert _terminal_columns() == shutil.get_terminal_size().columns
+
+
+def test_the_apps_first_frame_waits_for_nothing_it_does_not_show() -> None:
+    # The frame that ``lob-tui`` draws first needs the app and a few Statics; the
+    # framework, the notes and the main screen's widgets load behind it.
+    deferred = (
+        "lob_tui.framework",
+        "lob_tui.notes",
+        "lob_tui.store",
+        "lob_tui.opening",
+        "lob_tui.screens.main",
+        "textual.widgets._text_area",
+    )
+    code = (
+        "import sys\n"
+        "from lob_tui.app import create_app_from_files\n"
+        "from lob_tui.screens.loading import LoadingScreen\n"
+        f"loaded = [m for m in {deferred!r} if m in sys.modules]\n"
+        "assert not loaded, loaded\n"
+    )
+    result = run("-c", code)
+    assert result.returncode == 0, result.stderr
