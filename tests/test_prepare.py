@@ -110,6 +110,16 @@ def test_a_child_of_another_lob_tui_says_no_and_this_process_prepares(
     assert prepare.in_child(notities, PATH) == to_bytes(notities)
 
 
+def test_a_child_that_gets_no_notes_fails_and_this_process_prepares(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(prepare, "_TAG", (lambda: "kan niet gepickeld worden",))
+    monkeypatch.setattr(prepare, "CHILD_FROM", 0)
+    notities = many_notes(3)
+    assert prepare._from_child(notities, PATH) is None
+    assert prepare.in_child(notities, PATH) == to_bytes(notities)
+
+
 def test_a_child_that_takes_too_long_is_stopped_and_this_process_prepares(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
