@@ -14,7 +14,6 @@ import contextlib
 import errno
 import glob
 import os
-from collections.abc import Callable
 from pathlib import Path
 
 PRIVATE = 0o600
@@ -32,18 +31,11 @@ def temp_path(path: Path) -> Path:
     return path.with_name(f".{path.name}{TEMP_MARK}{os.urandom(4).hex()}")
 
 
-def write_atomic(
-    path: Path,
-    data: bytes,
-    *,
-    mode: int = PRIVATE,
-    verify: Callable[[bytes], object] | None = None,
-) -> None:
+def write_atomic(path: Path, data: bytes, *, mode: int = PRIVATE) -> None:
     """Replace ``path`` with ``data`` atomically and durably.
 
-    ``verify`` receives the bytes read back from the temporary file and should
-    raise if they are not what was meant to be written; the old file is then
-    left in place. ``mode`` is set explicitly, so the umask cannot widen it.
+    The temporary file is read back and must hold exactly ``data``, or the old
+    file stays in place. ``mode`` is set explicitly, so the umask cannot widen it.
     A symbolic link is followed: the file it points to (say, in a sync folder)
     is replaced, and the link stays a link.
     """
@@ -51,7 +43,7 @@ def write_atomic(
     tmp = temp_path(path)
     try:
         _write_temp(tmp, data, mode)
-        _check_temp(tmp, data, verify)
+        _check_temp(tmp, data)
         os.replace(tmp, path)
     except BaseException:
         # Whatever stopped the save, the old file is untouched; leave no trace.
@@ -72,13 +64,10 @@ def _write_temp(tmp: Path, data: bytes, mode: int) -> None:
         os.close(fd)
 
 
-def _check_temp(tmp: Path, data: bytes, verify: Callable[[bytes], object] | None) -> None:
+def _check_temp(tmp: Path, data: bytes) -> None:
     """Read ``tmp`` back: a file that is not what was meant must not replace a good one."""
-    written = tmp.read_bytes()
-    if written != data:
+    if tmp.read_bytes() != data:
         raise OSError(errno.EIO, f"wat geschreven is, verschilt van wat bedoeld was ({tmp})")
-    if verify is not None:
-        verify(written)
 
 
 def _write_all(fd: int, data: bytes) -> None:

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from lob_tui import tomlfile
 from lob_tui.errors import NotitieFout, Probleem
@@ -198,10 +198,23 @@ class Notities:
 
         Entries are copied too, so a change made to the original after the
         snapshot (even by assigning to an entry's field) cannot reach the save.
+        The UI thread takes it at every save, so entries are copied field by
+        field, not built anew: their texts are normalised already, and doing
+        that again for 10,000 items kept the first key after ctrl+s 40 ms waiting.
         """
-        items = {key: replace(value) for key, value in self.items.items()}
-        velden = {key: replace(value) for key, value in self.velden.items()}
+        items = {key: _twin(value) for key, value in self.items.items()}
+        velden = {key: _twin(value) for key, value in self.velden.items()}
         return Notities(self.rol_id, self.naam, items, velden, self.revisie)
+
+
+_Entry = TypeVar("_Entry", ItemNotitie, Aandachtsveld)
+
+
+def _twin(entry: _Entry) -> _Entry:
+    """A shallow copy of an entry (its fields are immutable values) without ``__init__``."""
+    twin = object.__new__(type(entry))
+    twin.__dict__.update(entry.__dict__)
+    return twin
 
 
 def dumps(notities: Notities) -> str:

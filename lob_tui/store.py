@@ -20,6 +20,7 @@ from pathlib import Path
 from lob_tui import notes
 from lob_tui.atomic import PRIVATE, remove_stale_temps, write_atomic
 from lob_tui.errors import LobFout, NotitieFout, Probleem, describe_read_error
+from lob_tui.prepare import Preparer, in_process
 
 
 @dataclass(frozen=True)
@@ -152,13 +153,17 @@ class NotesStore:
         """Whether ``current`` (the bytes on disk) is something this store has not seen."""
         return current is not None and (self._seen is None or Signature.of(current) != self._seen)
 
-    def save(self, notities: notes.Notities, *, force: bool = False) -> None:
+    def save(
+        self, notities: notes.Notities, *, force: bool = False, prepare: Preparer = in_process
+    ) -> None:
         """Write the notes atomically, refusing to overwrite someone else's change.
 
         Raises ``ConflictFout`` when the file changed on disk (unless ``force``),
         ``NotitieFout`` when the file could not be loaded (even with ``force``:
         the user has not seen what would be lost) and ``LobFout`` with a Dutch
         reason when the disk refuses the write. The file is then as it was.
+        A save in a background thread passes ``prepare=prepare.in_child``, so
+        that turning the notes into bytes does not hold the GIL.
         """
         if self._unreadable is not None:
             raise NotitieFout(
@@ -171,9 +176,13 @@ class NotesStore:
         if not force:
             self._check_unchanged()
         self._check_writable()
-        data = notes.to_bytes(notities)
         try:
-            self._write(data, notities)
+            data = prepare(notities, self.path)
+        except OSError as error:  # the system refused (memory, a pipe): the file is untouched
+            reason = describe_os_error(error, self.path)
+            raise LobFout(Probleem(self.path, f"niet bewaard: {reason}")) from None
+        try:
+            self._write(data)
         except OSError as error:
             raise self._write_failed(error, data) from None
         except BaseException:
@@ -251,15 +260,16 @@ class NotesStore:
             self._seen = Signature.of(data)
         return on_disk
 
-    def save_copy(self, notities: notes.Notities, path: Path) -> None:
+    def save_copy(
+        self, notities: notes.Notities, path: Path, *, prepare: Preparer = in_process
+    ) -> None:
         """Write the notes to another file, leaving this store's file alone."""
         if _same_file(path, self.path):
             raise LobFout(
                 Probleem(path, "dit is het notitiebestand zelf; kies een andere naam voor de kopie")
             )
-        data = notes.to_bytes(notities)
         try:
-            write_atomic(path, data, verify=lambda written: _verify(written, notities, path))
+            write_atomic(path, prepare(notities, path))
         except OSError as error:
             raise LobFout(
                 Probleem(path, f"niet bewaard: {describe_os_error(error, path)}")
@@ -276,14 +286,15 @@ class NotesStore:
             number += 1
         return candidate
 
-    def _write(self, data: bytes, notities: notes.Notities) -> None:
+    def _write(self, data: bytes) -> None:
         """Make the folder if needed, clear stale temporary files, back up once, write."""
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         remove_stale_temps(self.path)
         self._backup_once()
-        # Reading the temporary file back as notes proves the saved file opens,
-        # and holds exactly what was meant to be saved.
-        write_atomic(self.path, data, verify=lambda written: _verify(written, notities, self.path))
+        # ``data`` was read back as these very notes before it was written;
+        # write_atomic reads the temporary file back and compares it byte for
+        # byte, so the saved file opens and holds exactly what was meant.
+        write_atomic(self.path, data)
 
     def _backup_once(self) -> None:
         """At the first save of this run, keep the file as it was before the run."""
@@ -294,22 +305,6 @@ class NotesStore:
             remove_stale_temps(self.backup)
             write_atomic(self.backup, previous, mode=PRIVATE)
         self._backed_up = True
-
-
-def _verify(written: bytes, notities: notes.Notities, path: Path) -> None:
-    """Refuse to put a file in place that does not read back as these very notes."""
-    try:
-        same = notes.parse_bytes(written, path) == notities
-    except NotitieFout:
-        same = False
-    if not same:
-        raise LobFout(
-            Probleem(
-                path,
-                "niet bewaard: wat lob-tui schreef, las niet terug als je notities (een fout in "
-                "lob-tui); het bestand is niet veranderd. Bewaar je tekst elders en meld dit",
-            )
-        )
 
 
 def _unchanged(probleem: Probleem) -> NotitieFout:

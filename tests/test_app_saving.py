@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from conftest import SIZE, AppFiles, Notified, WaitUntil, main_screen
 
-from lob_tui import notes
+from lob_tui import notes, prepare
 from lob_tui.errors import LobFout
 from lob_tui.screens.autosave import Timing
 from lob_tui.screens.dialogs import ConflictDialog, MessageDialog, QuitDialog
@@ -44,15 +44,41 @@ def failing_disk(monkeypatch: pytest.MonkeyPatch, failures: int) -> list[int]:
     return calls
 
 
+@pytest.fixture
+def in_a_child(monkeypatch: pytest.MonkeyPatch) -> list[bytes | None]:
+    """Every background save prepared by a child, as for a large notes file.
+
+    Returns what each child gave (None: it failed and the save prepared here).
+    """
+    given: list[bytes | None] = []
+    real = prepare._from_child
+
+    def spied(notities: notes.Notities, path: Path) -> bytes | None:
+        given.append(real(notities, path))
+        return given[-1]
+
+    monkeypatch.setattr(prepare, "CHILD_FROM", 0)
+    monkeypatch.setattr(prepare, "_from_child", spied)
+    return given
+
+
 def someone_else_writes(files: AppFiles, item_id: str, tekst: str) -> None:
     other = notes.Notities(files.rol.id)
     other.set_tekst(item_id, tekst)
     files.notes.write_bytes(notes.to_bytes(other))
 
 
+@pytest.mark.parametrize("prepared", ["here", "in a child"])
 async def test_a_failed_save_is_shown_and_retried_while_the_text_stays(
-    files: AppFiles, monkeypatch: pytest.MonkeyPatch, wait_until: WaitUntil
+    files: AppFiles,
+    monkeypatch: pytest.MonkeyPatch,
+    wait_until: WaitUntil,
+    request: pytest.FixtureRequest,
+    prepared: str,
 ) -> None:
+    children: list[bytes | None] = []
+    if prepared == "in a child":
+        children = request.getfixturevalue("in_a_child")
     calls = failing_disk(monkeypatch, failures=2)
     app = files.app()
     async with app.run_test(size=SIZE) as pilot:
@@ -82,6 +108,24 @@ async def test_a_failed_save_is_shown_and_retried_while_the_text_stays(
         await wait_until(
             pilot, lambda: any("Weer bewaard" in n.message for n in app._notifications)
         )
+    if prepared == "in a child":
+        assert len(children) == len(calls), "every attempt was prepared by a child"
+        assert None not in children, "and no child failed"
+
+
+async def test_a_save_prepared_in_a_child_writes_exactly_what_the_notes_are(
+    files: AppFiles, in_a_child: list[bytes | None], wait_until: WaitUntil
+) -> None:
+    app = files.app(timing=Timing(delay=60))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        screen.jump_to(files.item("visie-r2"))
+        await pilot.pause()
+        await pilot.press("enter", "k", "i", "n", "d", "ctrl+s")
+        await wait_until(pilot, lambda: files.saved_note("visie-r2") == "kind")
+        await wait_until(pilot, lambda: screen.autosave.stand is Bewaarstand.BEWAARD)
+        assert in_a_child and None not in in_a_child
+        assert files.notes.read_bytes() == in_a_child[-1] == notes.to_bytes(screen.notities)
 
 
 async def test_leaving_the_editor_saves_without_waiting_for_the_timer(

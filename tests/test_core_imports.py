@@ -34,6 +34,7 @@ CORE = [
     "lob_tui.notes",
     "lob_tui.notes_reader",
     "lob_tui.atomic",
+    "lob_tui.prepare",
     "lob_tui.store",
     "lob_tui.resources",
     "lob_tui.cli",

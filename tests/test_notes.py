@@ -371,6 +371,18 @@ def test_a_copy_does_not_change_with_the_original() -> None:
     assert snapshot.item("x").tekst == "voor"
 
 
+def test_a_copy_is_equal_and_shares_no_entry_with_the_original() -> None:
+    original = Notities(ROL, naam="Decaan")
+    original.set_tekst("x", "regel\r\nregel", MOMENT)
+    original.set_status("x", Status.BESPREKEN, MOMENT)
+    original.set_veld("visie/deskundigheden", "veld", MOMENT)
+    snapshot = original.copy()
+    assert snapshot == original and snapshot.revisie == original.revisie
+    for mine, theirs in [(snapshot.items, original.items), (snapshot.velden, original.velden)]:
+        for key, entry in mine.items():
+            assert type(entry) is type(theirs[key]) and entry is not theirs[key]
+
+
 def test_setters_report_whether_anything_changed_and_clear_empty_entries() -> None:
     notities = Notities(ROL)
     assert notities.set_status("x", Status.BESPREKEN, MOMENT)

@@ -1,7 +1,9 @@
 """Saving the notes in the background, so that no keystroke waits for the disk.
 
 Every change restarts a short timer; when typing pauses, a snapshot of the
-notes (``Notities.copy()``) is written by a thread while the user goes on.
+notes (``Notities.copy()``) is written by a thread while the user goes on; for
+many notes a child process turns them into bytes, so that the thread leaves
+the GIL to the keys (``lob_tui.prepare``).
 Saves never overlap: a change that arrives during a save is saved right after
 it. A save that fails is reported once and retried every few seconds, while
 the text stays in the editor. When someone else changed the file, saving stops
@@ -20,6 +22,7 @@ from textual.worker import Worker, WorkerError
 
 from lob_tui.errors import LobFout
 from lob_tui.notes import Notities
+from lob_tui.prepare import in_child
 from lob_tui.store import ConflictFout, NotesStore
 from lob_tui.widgets.literal import tell
 from lob_tui.widgets.status_line import Bewaarstand
@@ -147,7 +150,9 @@ class Autosave:
     async def _write(self, snapshot: Notities, force: bool) -> None:
         self._set(Bewaarstand.BEZIG)
         try:
-            await asyncio.to_thread(self.store.save, snapshot, force=force)
+            # A child process turns many notes into bytes, so that this thread
+            # leaves the GIL (and the keys) to the UI; see lob_tui.prepare.
+            await asyncio.to_thread(self.store.save, snapshot, force=force, prepare=in_child)
         except ConflictFout:
             self._set(Bewaarstand.CONFLICT)
             self._on_conflict()

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from lob_tui.errors import LobFout, NotitieFout
 from lob_tui.framework import Rol
 from lob_tui.notes import Notities
+from lob_tui.prepare import in_child
 from lob_tui.screens.autosave import Autosave
 from lob_tui.screens.dialogs import ConflictDialog
 from lob_tui.store import NotesStore
@@ -67,7 +68,9 @@ class ConflictMixin(Screen[None]):
     async def _copy_then_reload(self) -> None:
         path = self.store.copy_path()
         try:
-            await asyncio.to_thread(self.store.save_copy, self.notities.copy(), path)
+            await asyncio.to_thread(
+                self.store.save_copy, self.notities.copy(), path, prepare=in_child
+            )
         except LobFout as fout:
             tell(self, str(fout.eerste), title="Kopie niet bewaard", severity="error")
             self.ask_conflict()
