@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lob_tui import tomlfile
 from lob_tui.errors import Probleem
@@ -30,6 +30,9 @@ from lob_tui.framework import (
     Voetnoot,
 )
 from lob_tui.tomlfile import KeyPath
+
+if TYPE_CHECKING:
+    from lob_tui.tomllines import LineIndex
 
 # The keys each table may hold; any other key is most likely a typo that would
 # otherwise be ignored without a word (a misspelled "bronnen" loses the sources).
@@ -60,13 +63,16 @@ class Reader:
     problemen: list[Probleem] = field(default_factory=list)
 
     @cached_property
-    def lines(self) -> tomlfile.LineIndex:
+    def lines(self) -> LineIndex:
         """Where each key stands, built only when a problem needs a line.
 
         Indexing reads the whole text a second time: for a file that is in
-        order it would be half the cost of loading it.
+        order it would be half the cost of loading it, and the indexer's own
+        module loads with the first problem too.
         """
-        return tomlfile.LineIndex.of(self.text)
+        from lob_tui.tomllines import LineIndex
+
+        return LineIndex.of(self.text)
 
     def problem(self, melding: str, at: KeyPath) -> None:
         self.problemen.append(Probleem(self.path, melding, self.lines.line(*at)))
