@@ -11,7 +11,6 @@ at each read (as ``notes.SCHEMA``), so that a test can pretend a newer schema.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
@@ -36,16 +35,17 @@ _KEYS = {
 }
 
 
-@dataclass
 class Reader:
     """Checks a parsed notes file key by key, so a message can name the line.
 
     The first problem ends the check: nothing is opened over a notes file that
     is not entirely understood, so one message that says where is enough.
+    A plain class, as the framework's reader is: nothing compares or prints it.
     """
 
-    path: Path
-    text: str
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.text = text
 
     @cached_property
     def lines(self) -> LineIndex:
