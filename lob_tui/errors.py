@@ -15,7 +15,7 @@ from pathlib import Path
 from lob_tui.printable import printable
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared by their text, never as objects
 class Probleem:
     """One thing wrong in one file, with the line where it was found."""
 

@@ -30,7 +30,7 @@ FORMATEN = ("markdown", "html")
 """The export formats, as ``--format`` and ``Opties.formaat`` name them."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # read and replaced, never compared
 class Opties:
     """What to export: the format, which areas and items, and whether notes or a blank form.
 
@@ -51,7 +51,7 @@ class Opties:
     bronnen: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)  # built and read by one export
 class Plan:
     """The areas, sections and items that go into one export, with their notes.
 

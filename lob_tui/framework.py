@@ -44,7 +44,11 @@ class Soort(StrEnum):
         return self.value.capitalize()
 
 
-@dataclass(frozen=True)
+# The model is frozen: built on the app's reading thread, then shared by its screens.
+# Only Item, Sectie and Aandachtsgebied are compared (the app's cursor is one of them);
+# the others say eq=False, because dataclasses compiles every method it generates with
+# exec at each start, some 0.1 ms apiece, and a command line that starts in 0.1 s feels it.
+@dataclass(frozen=True, eq=False)
 class Bron:
     """A source document of the legend, cited by its letter."""
 
@@ -52,7 +56,7 @@ class Bron:
     titel: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Voetnoot:
     """A footnote of the framework page, cited by its number."""
 
@@ -111,7 +115,7 @@ class Aandachtsgebied:
         return self.rolbeschrijvingen.items + self.deskundigheden.items
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Rol:
     """A role of the framework, such as Decaan/SLB-coördinator."""
 
@@ -119,8 +123,8 @@ class Rol:
     naam: str
     doelgroep: str
     aandachtsgebieden: tuple[Aandachtsgebied, ...]
-    _items: dict[str, Item] = field(init=False, repr=False, compare=False)
-    _secties: dict[str, Sectie] = field(init=False, repr=False, compare=False)
+    _items: dict[str, Item] = field(init=False, repr=False)
+    _secties: dict[str, Sectie] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         items = {item.id: item for gebied in self.aandachtsgebieden for item in gebied.items}
@@ -151,7 +155,7 @@ class Rol:
         return len(self._items)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Raamwerk:
     """A whole framework file: its title, legend, footnotes and roles."""
 
