@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import NamedTuple
 
 from lob_tui import tomlfile
 from lob_tui.errors import Probleem, RaamwerkFout, describe_read_error
@@ -44,20 +45,19 @@ class Soort(StrEnum):
         return self.value.capitalize()
 
 
-# The model is frozen: built on the app's reading thread, then shared by its screens.
-# Only Item, Sectie and Aandachtsgebied are compared (the app's cursor is one of them);
-# the others say eq=False, because dataclasses compiles every method it generates with
-# exec at each start, some 0.1 ms apiece, and a command line that starts in 0.1 s feels it.
-@dataclass(frozen=True, eq=False)
-class Bron:
+# The model is immutable: built on the app's reading thread, then shared by its screens.
+# dataclasses compiles every method it generates with exec at each start, some 0.1 ms
+# apiece, which a command line that starts in 0.1 s feels. So the two plain records of
+# the legend are NamedTuples, and only Item, Sectie and Aandachtsgebied, which are
+# compared (the app's cursor is one of them), generate __eq__ and __hash__.
+class Bron(NamedTuple):
     """A source document of the legend, cited by its letter."""
 
     letter: str
     titel: str
 
 
-@dataclass(frozen=True, eq=False)
-class Voetnoot:
+class Voetnoot(NamedTuple):
     """A footnote of the framework page, cited by its number."""
 
     nummer: int
