@@ -1,5 +1,5 @@
 """Allow ``python -m lob_tui`` as well as the ``lob-tui`` console script."""
 
-from lob_tui.cli import main
+from lob_tui.cli import program
 
-raise SystemExit(main())
+raise SystemExit(program())

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import glob
 import os
 from pathlib import Path
 
@@ -112,7 +111,14 @@ def remove_stale_temps(path: Path) -> None:
     space, and the save itself must not fail over it.
     """
     path = Path(os.path.realpath(path))  # where write_atomic puts them
-    pattern = f".{glob.escape(path.name)}{TEMP_MARK}*"
-    for stale in path.parent.glob(pattern):
-        with contextlib.suppress(OSError):
-            stale.unlink()
+    # A prefix test on the folder's names, not Path.glob: glob and its pattern
+    # compiler would load with every export, which cleans up before it writes.
+    prefix = f".{path.name}{TEMP_MARK}"
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return  # no folder yet, or one that cannot be listed: nothing to clean up
+    for name in names:
+        if name.startswith(prefix):
+            with contextlib.suppress(OSError):
+                (path.parent / name).unlink()

@@ -10,6 +10,7 @@ wrong usage in exit code 2, and no traceback.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -20,7 +21,7 @@ from lob_tui.commands.parsing import EXIT_FOUT, EXIT_OK, DutchParser, add_common
 from lob_tui.commands.selection import choose_role, framework_path
 from lob_tui.errors import LobFout
 
-__all__ = ["build_parser", "choose_role", "main"]
+__all__ = ["build_parser", "choose_role", "main", "program"]
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": check.run,
@@ -54,11 +55,18 @@ def build_parser() -> DutchParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code."""
+def main(argv: Sequence[str] | None = None, *, exits: bool = False) -> int:
+    """Run the command line; return the exit code.
+
+    ``exits`` says that the process ends when this returns, as it does for the
+    ``lob-tui`` program; a batch command then runs without the garbage collector.
+    """
     args = build_parser().parse_args(argv)
+    batch = _COMMANDS.get(args.command)
+    if batch is not None and exits:
+        _stop_collecting()
     try:
-        return _COMMANDS.get(args.command, _run_app)(args)
+        return (batch or _run_app)(args)
     except LobFout as fout:
         for probleem in fout.problemen:
             print(f"lob-tui: {probleem}", file=sys.stderr)
@@ -69,6 +77,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader (say, `lob-tui check | head`) stopped early: not an error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+
+
+def program() -> int:
+    """``lob-tui`` and ``python -m lob_tui``: ``main`` in a process that ends when it returns."""
+    return main(exits=True)
+
+
+def _stop_collecting() -> None:
+    """Leave the cyclic garbage collector out of the rest of a batch command's process.
+
+    ``check``, ``export``, ``compare`` and ``team`` read their files once, write
+    one text and exit. Reference counting frees what they build: the model,
+    the notes and the Markdown hold no reference cycles, and the only cyclic
+    garbage (argparse's and markdown-it's parsers, some 250 objects) does not
+    grow with the files. Collecting on the way only costs time: the collector
+    would walk everything imported so far, again and again while markdown-it
+    loads, and once more at shutdown, which collects even with the collector
+    disabled but skips frozen objects. Together that is about 7 ms of an HTML
+    export. The app is not touched: it runs for hours, and widgets form cycles.
+    """
+    gc.freeze()
+    gc.disable()
 
 
 def _run_app(args: argparse.Namespace) -> int:

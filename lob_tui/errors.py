@@ -9,15 +9,18 @@ that is *not* a ``LobFout`` is a bug in lob-tui and is reported as such.
 from __future__ import annotations
 
 import errno
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from lob_tui.printable import printable
 
 
-@dataclass(frozen=True)
-class Probleem:
-    """One thing wrong in one file, with the line where it was found."""
+class Probleem(NamedTuple):
+    """One thing wrong in one file, with the line where it was found.
+
+    A NamedTuple: immutable like a frozen dataclass, without the methods a
+    dataclass compiles with exec at every start of every command.
+    """
 
     pad: Path | None
     melding: str

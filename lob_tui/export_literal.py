@@ -72,18 +72,26 @@ def _references(whitespace: str) -> str:
     return "".join(f"&#{ord(c)};" for c in whitespace)
 
 
+def _backslashed(found: re.Match[str]) -> str:
+    return "\\" + found.group()
+
+
 def escape_line(line: str, *, heading: bool = False) -> str:
     """One line of visible text as Markdown that renders exactly that line."""
     body = line.strip()
     lead = line[: len(line) - len(line.lstrip())]
     trail = line[len(lead) + len(body) :]
 
-    escaped = (_ESCAPE_HEADING if heading else _ESCAPE_INLINE).sub(r"\\\g<0>", body)
+    # A function, not the template r"\\\g<0>": for a template, re calls back into
+    # Python at every call and for every match, and this runs for every line.
+    escaped = (_ESCAPE_HEADING if heading else _ESCAPE_INLINE).sub(_backslashed, body)
     if escaped[:1] in _LINE_START:
         escaped = "\\" + escaped
-    else:
+    elif escaped[:1].isdigit():  # the pattern is only worth trying where it can match
         escaped = _ORDERED_MARKER.sub(r"\1\\\2", escaped, count=1)
-    return _references(lead) + escaped + _references(trail)
+    if lead or trail:
+        return _references(lead) + escaped + _references(trail)
+    return escaped
 
 
 def literal(text: str) -> list[str]:

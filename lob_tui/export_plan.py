@@ -14,7 +14,8 @@ imports Textual or Rich.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import Final
 
 from lob_tui.errors import LobFout
 from lob_tui.export_literal import visible
@@ -30,7 +31,7 @@ FORMATEN = ("markdown", "html")
 """The export formats, as ``--format`` and ``Opties.formaat`` name them."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # read and replaced, never compared
 class Opties:
     """What to export: the format, which areas and items, and whether notes or a blank form.
 
@@ -51,33 +52,32 @@ class Opties:
     bronnen: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
 class Plan:
     """The areas, sections and items that go into one export, with their notes.
 
     Raises ``LobFout`` for an area id the role lacks, a source letter the
-    legend lacks, or a status filter on a blank form.
+    legend lacks, or a status filter on a blank form. A plain class with
+    ``Final`` attributes, not a frozen dataclass: one export builds it and
+    reads it, and the methods a dataclass generates would be compiled at
+    every start for nothing.
     """
 
-    raamwerk: Raamwerk
-    rol: Rol
-    notities: Notities
-    opties: Opties
-    filter: Filter = field(init=False)
-    gekozen: tuple[Aandachtsgebied, ...] = field(init=False)
-    gebieden: tuple[Aandachtsgebied, ...] = field(init=False)
-
-    def __post_init__(self) -> None:
-        gekozen = tuple(chosen_areas(self.rol, self.opties.gebieden))
-        bronnen = resolve_bronnen(self.raamwerk, self.opties.bronnen)
-        if self.opties.blanco and self.opties.statussen:
+    def __init__(self, raamwerk: Raamwerk, rol: Rol, notities: Notities, opties: Opties) -> None:
+        gekozen = tuple(chosen_areas(rol, opties.gebieden))
+        bronnen = resolve_bronnen(raamwerk, opties.bronnen)
+        if opties.blanco and opties.statussen:
             raise LobFout(
                 "een leeg formulier heeft geen statussen om op te filteren; "
                 "gebruik --status zonder --blank"
             )
-        object.__setattr__(self, "filter", Filter(self.opties.statussen, bronnen))
-        object.__setattr__(self, "gekozen", gekozen)
-        object.__setattr__(self, "gebieden", tuple(g for g in gekozen if self.secties(g)))
+        self.raamwerk: Final = raamwerk
+        self.rol: Final = rol
+        self.notities: Final = notities
+        self.opties: Final = opties
+        self.filter: Final = Filter(opties.statussen, bronnen)
+        self.gekozen: Final = gekozen
+        # Last: which areas keep a section depends on everything above.
+        self.gebieden: Final = tuple(g for g in gekozen if self.secties(g))
 
     @property
     def alleen_ingevuld(self) -> bool:

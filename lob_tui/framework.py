@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import NamedTuple
 
 from lob_tui import tomlfile
 from lob_tui.errors import Probleem, RaamwerkFout, describe_read_error
@@ -44,16 +45,19 @@ class Soort(StrEnum):
         return self.value.capitalize()
 
 
-@dataclass(frozen=True)
-class Bron:
+# The model is immutable: built on the app's reading thread, then shared by its screens.
+# dataclasses compiles every method it generates with exec at each start, some 0.1 ms
+# apiece, which a command line that starts in 0.1 s feels. So the two plain records of
+# the legend are NamedTuples, and only Item, Sectie and Aandachtsgebied, which are
+# compared (the app's cursor is one of them), generate __eq__ and __hash__.
+class Bron(NamedTuple):
     """A source document of the legend, cited by its letter."""
 
     letter: str
     titel: str
 
 
-@dataclass(frozen=True)
-class Voetnoot:
+class Voetnoot(NamedTuple):
     """A footnote of the framework page, cited by its number."""
 
     nummer: int
@@ -111,7 +115,7 @@ class Aandachtsgebied:
         return self.rolbeschrijvingen.items + self.deskundigheden.items
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Rol:
     """A role of the framework, such as Decaan/SLB-coördinator."""
 
@@ -119,8 +123,8 @@ class Rol:
     naam: str
     doelgroep: str
     aandachtsgebieden: tuple[Aandachtsgebied, ...]
-    _items: dict[str, Item] = field(init=False, repr=False, compare=False)
-    _secties: dict[str, Sectie] = field(init=False, repr=False, compare=False)
+    _items: dict[str, Item] = field(init=False, repr=False)
+    _secties: dict[str, Sectie] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         items = {item.id: item for gebied in self.aandachtsgebieden for item in gebied.items}
@@ -151,7 +155,7 @@ class Rol:
         return len(self._items)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Raamwerk:
     """A whole framework file: its title, legend, footnotes and roles."""
 

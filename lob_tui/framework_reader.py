@@ -10,10 +10,9 @@ lives in ``lob_tui.framework``, which is what the rest of lob-tui imports.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lob_tui import tomlfile
 from lob_tui.errors import Probleem
@@ -31,6 +30,9 @@ from lob_tui.framework import (
 )
 from lob_tui.tomlfile import KeyPath
 
+if TYPE_CHECKING:
+    from lob_tui.tomllines import LineIndex
+
 # The keys each table may hold; any other key is most likely a typo that would
 # otherwise be ignored without a word (a misspelled "bronnen" loses the sources).
 _KEYS = {
@@ -46,27 +48,31 @@ def _dotted(at: KeyPath) -> str:
     return ".".join(part for part in at if isinstance(part, str))
 
 
-@dataclass
 class Reader:
     """Walks the parsed data once, building the model and collecting problems.
 
     Every value is addressed by its path in the parsed data, which the line
     index turns into the line it was written on (or its table's line when it
-    is missing).
+    is missing). A plain class, not a dataclass: nothing compares or prints
+    a reader, and each generated method would be compiled at every start.
     """
 
-    path: Path
-    text: str
-    problemen: list[Probleem] = field(default_factory=list)
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.text = text
+        self.problemen: list[Probleem] = []
 
     @cached_property
-    def lines(self) -> tomlfile.LineIndex:
+    def lines(self) -> LineIndex:
         """Where each key stands, built only when a problem needs a line.
 
         Indexing reads the whole text a second time: for a file that is in
-        order it would be half the cost of loading it.
+        order it would be half the cost of loading it, and the indexer's own
+        module loads with the first problem too.
         """
-        return tomlfile.LineIndex.of(self.text)
+        from lob_tui.tomllines import LineIndex
+
+        return LineIndex.of(self.text)
 
     def problem(self, melding: str, at: KeyPath) -> None:
         self.problemen.append(Probleem(self.path, melding, self.lines.line(*at)))
@@ -345,9 +351,9 @@ class Reader:
         return tuple(letter for letter in letters if isinstance(letter, str))
 
 
-@dataclass
 class _Ids:
     """The area and item ids seen so far in one role, with where they stand."""
 
-    gebieden: dict[str, KeyPath] = field(default_factory=dict)
-    items: dict[str, KeyPath] = field(default_factory=dict)
+    def __init__(self) -> None:
+        self.gebieden: dict[str, KeyPath] = {}
+        self.items: dict[str, KeyPath] = {}

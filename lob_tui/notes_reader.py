@@ -11,15 +11,17 @@ at each read (as ``notes.SCHEMA``), so that a test can pretend a newer schema.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lob_tui import notes, tomlfile
 from lob_tui.errors import NotitieFout, Probleem
 from lob_tui.notes import Aandachtsveld, ItemNotitie, Notities, Status, normalise
+
+if TYPE_CHECKING:
+    from lob_tui.tomllines import LineIndex
 
 _STATUS_VALUES = ", ".join(f"'{s.value}'" for s in Status)
 
@@ -33,25 +35,29 @@ _KEYS = {
 }
 
 
-@dataclass
 class Reader:
     """Checks a parsed notes file key by key, so a message can name the line.
 
     The first problem ends the check: nothing is opened over a notes file that
     is not entirely understood, so one message that says where is enough.
+    A plain class, as the framework's reader is: nothing compares or prints it.
     """
 
-    path: Path
-    text: str
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.text = text
 
     @cached_property
-    def lines(self) -> tomlfile.LineIndex:
+    def lines(self) -> LineIndex:
         """Where each key stands, built only when a message needs a line.
 
         Indexing reads the whole text a second time; for a file that is in
-        order (every load, and every save's read-back) it would be half the cost.
+        order (every load, and every save's read-back) it would be half the
+        cost, and the indexer's own module loads with the first problem too.
         """
-        return tomlfile.LineIndex.of(self.text)
+        from lob_tui.tomllines import LineIndex
+
+        return LineIndex.of(self.text)
 
     def fail(self, melding: str, *at: str | int) -> NotitieFout:
         return NotitieFout(Probleem(self.path, melding, self.lines.line(*at)))

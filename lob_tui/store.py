@@ -13,9 +13,9 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from lob_tui import notes
 from lob_tui.atomic import PRIVATE, remove_stale_temps, write_atomic
@@ -23,9 +23,12 @@ from lob_tui.errors import LobFout, NotitieFout, Probleem, describe_read_error
 from lob_tui.prepare import Preparer, in_process
 
 
-@dataclass(frozen=True)
-class Signature:
-    """What a file looked like: enough to notice that someone changed it."""
+class Signature(NamedTuple):
+    """What a file looked like: enough to notice that someone changed it.
+
+    A NamedTuple: as immutable and comparable as a frozen dataclass, without
+    the six methods a dataclass would compile with exec at every start.
+    """
 
     digest: str | None  # None: the file did not exist
 

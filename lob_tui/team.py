@@ -16,7 +16,7 @@ Textual or Rich.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from lob_tui.errors import LobFout, Probleem
@@ -81,7 +81,7 @@ def area_rows(rol: Rol, files: list[NotesFile]) -> list[Row]:
     """The at-a-glance rows of every file added up: marks per role, area and section."""
     per_file = [overview(rol, f.notities) for f in files]
     return [
-        replace(rows[0], counts=sum((r.counts for r in rows), StatusCounts()))
+        rows[0]._replace(counts=sum((r.counts for r in rows), StatusCounts()))
         for rows in zip(*per_file, strict=True)
     ]
 

@@ -408,6 +408,18 @@ def test_stale_temporary_files_of_a_killed_save_are_removed_by_the_next(
     assert temps(store.path.parent) == []
 
 
+def test_cleaning_up_removes_only_this_files_temporaries_whatever_its_name(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "notities [*?].toml"
+    ours, theirs = atomic.temp_path(path), atomic.temp_path(tmp_path / "notities x.toml")
+    ours.write_bytes(b"half")
+    theirs.write_bytes(b"van een ander bestand")
+    atomic.remove_stale_temps(path)
+    assert temps(tmp_path) == [theirs.name]
+    atomic.remove_stale_temps(tmp_path / "nog-geen-map" / "notities.toml")  # nothing to clean
+
+
 def test_a_symlinked_notes_file_stays_a_link_and_its_target_is_updated(tmp_path: Path) -> None:
     target = tmp_path / "sync" / "notities.toml"
     target.parent.mkdir()

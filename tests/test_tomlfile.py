@@ -20,7 +20,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lob_tui.errors import Probleem
-from lob_tui.tomlfile import KeyPath, LineIndex, decode_utf8, parse
+from lob_tui.tomlfile import KeyPath, decode_utf8, parse
+from lob_tui.tomllines import LineIndex
 
 
 def test_headers_arrays_of_tables_and_keys_get_their_lines() -> None:
