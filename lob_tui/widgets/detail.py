@@ -16,7 +16,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.geometry import Size
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual, visualize
 
@@ -24,6 +23,7 @@ from lob_tui.framework import Aandachtsgebied, Item, Raamwerk, Sectie
 from lob_tui.notes import Notities
 from lob_tui.overview import count_items, label
 from lob_tui.report import NotesFile
+from lob_tui.widgets.fixed_size import FixedSizeScrollView
 from lob_tui.widgets.framework_tree import Knoop
 from lob_tui.widgets.glance import (
     GLANCE_CLASSES,
@@ -180,7 +180,7 @@ def _area(
     return text
 
 
-class DetailText(ScrollView):
+class DetailText(FixedSizeScrollView):
     """The pane's text, drawn line by line and scrolled by itself.
 
     Moving the cursor changes this text on every key. In a ``Static`` inside
@@ -220,16 +220,7 @@ class DetailText(ScrollView):
         visual = visualize(self, self.text, markup=False)
         self._lines = Visual.to_strips(self, visual, width, None, self.visual_style)
         self._wrapped_at = width
-        # The scroll range follows the text. Set without the reactive's layout: only the
-        # scrollbars depend on it, and Textual updates them itself (a bar that appears or
-        # goes away still lays out the screen, which is then what is needed).
-        # _scroll_update is Textual's own private step for this, pinned by textual<9 in
-        # pyproject.toml; should an upgrade drop it, assign self.virtual_size instead, at
-        # the cost of a screen layout per cursor move.
-        virtual = Size(width, len(self._lines))
-        if virtual != self.virtual_size:
-            self.set_reactive(ScrollView.virtual_size, virtual)
-            self._scroll_update(virtual)
+        self.virtual_size = Size(width, len(self._lines))  # without a layout: see the base
 
     def render_line(self, y: int) -> Strip:
         """One line of the pane, as scrolled; Textual pads it to the width itself."""

@@ -25,11 +25,16 @@ from textual.widgets import TextArea
 
 from lob_tui.errors import LobFout
 from lob_tui.framework import Item, Sectie
+from lob_tui.widgets.fixed_size import FixedSizeScrollView
 from lob_tui.widgets.literal import visible
 
 
-class NoteEditor(TextArea):
-    """A plain-text editor whose text belongs to ``doel``."""
+class NoteEditor(TextArea, FixedSizeScrollView):
+    """A plain-text editor whose text belongs to ``doel``.
+
+    Every move through the tree loads another note, of another length; the
+    editor's place on the screen stays the same (``FixedSizeScrollView``).
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "screen.focus_tree", "Terug naar de boom", id="terug"),
