@@ -111,6 +111,30 @@ async def test_search_with_accents_then_n_and_shift_n(files: AppFiles) -> None:
         assert screen.current == files.rol.item("orientatie-d2")
 
 
+async def test_n_says_which_match_in_the_status_line_and_moves_at_once(files: AppFiles) -> None:
+    """A match already in view gets the cursor in the same key, with no toast per press."""
+    app = files.app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        await pilot.press("slash")
+        screen.query_one(SearchBar).value = "Theorieën"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "treffer 1 van 3 voor Theorieën (n, N)" in str(screen.status_line.render())
+
+        tree = screen.query_one(FrameworkTree)
+        item = files.item("visie-r2")
+        assert tree.reveal(item)  # its section is open with the first match's: no refresh
+        assert tree.current == item
+
+        toasts = len(app._notifications)
+        await pilot.press("n")
+        await pilot.pause()
+        assert screen.current == files.item("visie-d2")
+        assert "treffer 2 van 3" in str(screen.status_line.render())
+        assert len(app._notifications) == toasts
+
+
 async def test_a_search_without_matches_says_so_and_stays(
     files: AppFiles, notified: Notified
 ) -> None:
