@@ -180,6 +180,20 @@ def _area(
     return text
 
 
+def changed_runs(before: list[Strip], after: list[Strip]) -> list[tuple[int, int]]:
+    """The runs of lines (first line, count) that differ between two wrapped texts."""
+    runs: list[tuple[int, int]] = []
+    for y in range(max(len(before), len(after))):
+        same = y < len(before) and y < len(after) and before[y] == after[y]
+        if same:
+            continue
+        if runs and runs[-1][0] + runs[-1][1] == y:
+            runs[-1] = (runs[-1][0], runs[-1][1] + 1)
+        else:
+            runs.append((y, 1))
+    return runs
+
+
 class DetailText(FixedSizeScrollView):
     """The pane's text, drawn line by line and scrolled by itself.
 
@@ -200,11 +214,21 @@ class DetailText(FixedSizeScrollView):
         return self.text
 
     def show(self, text: Text) -> None:
-        """Show this text from its first line."""
+        """Show this text from its first line, repainting only the lines that changed.
+
+        Two nodes' texts often share lines (a heading, the sources, the
+        status), and below the text the pane stays blank; a status key changes
+        a single line. Unchanged lines keep what the screen already has.
+        """
+        before, wrapped_at = self._lines, self._wrapped_at
         self.text = text
         self._wrap()
-        self.scroll_to(0, 0, animate=False, immediate=True)
-        self.refresh()
+        if self.scroll_offset != (0, 0) or self._wrapped_at != wrapped_at or wrapped_at < 0:
+            self.scroll_to(0, 0, animate=False, immediate=True)
+            self.refresh()
+            return
+        for start, count in changed_runs(before, self._lines):
+            self.refresh_lines(start, count)
 
     def on_resize(self) -> None:
         """Wrap the text again for the new width."""
@@ -220,7 +244,11 @@ class DetailText(FixedSizeScrollView):
         visual = visualize(self, self.text, markup=False)
         self._lines = Visual.to_strips(self, visual, width, None, self.visual_style)
         self._wrapped_at = width
-        self.virtual_size = Size(width, len(self._lines))  # without a layout: see the base
+        # Without the reactive's repaint of every line: show() repaints what changed.
+        virtual = Size(width, len(self._lines))
+        if virtual != self.virtual_size:
+            self.set_reactive(DetailText.virtual_size, virtual)
+            self.watch_virtual_size(virtual)
 
     def render_line(self, y: int) -> Strip:
         """One line of the pane, as scrolled; Textual pads it to the width itself."""

@@ -256,13 +256,23 @@ class FrameworkTree(Tree[Knoop]):
         for key in keys:
             node = self._by_key.get(key)
             if node is not None and node.data is not None:
-                node.set_label(label_of(node.data, self.notities))
+                self._set_label(node, label_of(node.data, self.notities))
+
+    @staticmethod
+    def _set_label(node: TreeNode[Knoop], label: Text) -> None:
+        """Give the node this label, unless it has it: a new label repaints the node's lines.
+
+        For an area or a section those are all the lines below it, and the
+        progress count above an item rarely changes when its status does.
+        """
+        if node.label != label:
+            node.set_label(label)
 
     def relabel_all(self) -> None:
         """Update every label, after the notes were reloaded from disk."""
         for node in self._by_key.values():
             if node.data is not None:
-                node.set_label(label_of(node.data, self.notities))
+                self._set_label(node, label_of(node.data, self.notities))
 
     def get_label_width(self, node: TreeNode[Knoop]) -> int:
         """The label's width without rendering it: the tree asks for every line.
