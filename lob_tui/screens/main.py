@@ -14,6 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SuspendNotSupported, SystemCommand
 from textual.binding import Binding, BindingType
@@ -35,7 +36,12 @@ from lob_tui.widgets.footer import KeyFooter
 from lob_tui.widgets.framework_tree import FrameworkTree, Knoop, node_key
 from lob_tui.widgets.glance import GlanceView
 from lob_tui.widgets.literal import tell
-from lob_tui.widgets.note_editor import NoteEditor, edit_externally, editor_command
+from lob_tui.widgets.note_editor import (
+    FIELD_PROMPT,
+    NoteEditor,
+    edit_externally,
+    editor_command,
+)
 from lob_tui.widgets.search_bar import SearchBar
 from lob_tui.widgets.status_line import Bewaarstand, StatusLine
 
@@ -167,17 +173,30 @@ class MainScreen(FilterMixin, PanesMixin, ConflictMixin, Screen[None]):
             self._title_editor(title, "Notitie bij dit item")
             self.editor.show(doel, self.notities.item(doel.id).tekst)
         elif isinstance(doel, Sectie):
-            veld = f"Aandachtsveld {doel.titel.lower()}: wat pak je op, wat bespreek je?"
-            self._title_editor(title, veld)
-            self.editor.show(doel, self.notities.veld(doel.id).tekst)
+            # The question goes in the empty field, not the title: a title of one line
+            # keeps the editor in its place from an item to a section and back.
+            self._title_editor(title, f"Aandachtsveld {doel.titel.lower()}")
+            self.editor.show(doel, self.notities.veld(doel.id).tekst, FIELD_PROMPT)
         else:
             self.editor.show(None, "")
 
     def _title_editor(self, title: Static, tekst: str) -> None:
-        """Put ``tekst`` above the editor; the same text again would only cost a layout."""
-        if tekst != self._editor_title:
-            self._editor_title = tekst
-            title.update(tekst)
+        """Put ``tekst`` above the editor, laying out the screen only if its height changes.
+
+        The same text again would only cost a layout; another text of the same
+        number of lines changes no widget's place.
+        """
+        if tekst == self._editor_title:
+            return
+        width = title.content_region.width
+        same_height = width > 0 and self._title_lines(self._editor_title, width) == (
+            self._title_lines(tekst, width)
+        )
+        self._editor_title = tekst
+        title.update(tekst, layout=not same_height)
+
+    def _title_lines(self, tekst: str, width: int) -> int:
+        return len(Text(tekst).wrap(self.app.console, width))
 
     @on(Tree.NodeSelected)
     def _selected(self, event: Tree.NodeSelected[Knoop]) -> None:

@@ -28,6 +28,12 @@ from lob_tui.framework import Item, Sectie
 from lob_tui.widgets.fixed_size import FixedSizeScrollView
 from lob_tui.widgets.literal import visible
 
+NOTE_PROMPT = "Schrijf hier je notitie. Geen namen van leerlingen."
+"""What an item's empty note says."""
+
+FIELD_PROMPT = "Wat pak je op, wat bespreek je? Geen namen van leerlingen."
+"""What a section's empty aandachtsveld says."""
+
 
 class NoteEditor(TextArea, FixedSizeScrollView):
     """A plain-text editor whose text belongs to ``doel``.
@@ -42,12 +48,16 @@ class NoteEditor(TextArea, FixedSizeScrollView):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, soft_wrap=True, tab_behavior="focus")
-        self.placeholder = "Schrijf hier je notitie. Geen namen van leerlingen."
+        self.placeholder = NOTE_PROMPT
         self.doel: Item | Sectie | None = None
 
-    def show(self, doel: Item | Sectie | None, tekst: str) -> None:
-        """Load the text of ``doel``; the undo history starts afresh."""
+    def show(self, doel: Item | Sectie | None, tekst: str, prompt: str = NOTE_PROMPT) -> None:
+        """Load the text of ``doel``; the undo history starts afresh.
+
+        ``prompt`` is what the field says while it is empty.
+        """
         self.doel = doel
+        self.placeholder = prompt
         self.load_text(tekst)
 
     def get_line(self, line_index: int) -> Text:
