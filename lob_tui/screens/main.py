@@ -119,7 +119,7 @@ class MainScreen(FilterMixin, PanesMixin, ConflictMixin, Screen[None]):
                 yield SearchBar(id="search")
             with Vertical(id="detail-pane"):
                 with Vertical(id="detail-stack"):
-                    yield DetailPane(id="detail")
+                    yield DetailPane(id="detail-text")
                     yield Static(id="editor-title", markup=False)
                     yield self.editor
                 yield GlanceView(self.rol, id="glance")
@@ -163,7 +163,7 @@ class MainScreen(FilterMixin, PanesMixin, ConflictMixin, Screen[None]):
     def show(self, knoop: Knoop) -> None:
         """Show the node in the detail pane and its note, if it has one, in the editor."""
         self.current = knoop
-        self.query_one(DetailPane).show(knoop, self.raamwerk, self.notities, self.ander)
+        self.query_one(DetailPane).show_node(knoop, self.raamwerk, self.notities, self.ander)
         self.update_overview()
 
         doel = knoop if isinstance(knoop, Item | Sectie) else None
@@ -212,7 +212,8 @@ class MainScreen(FilterMixin, PanesMixin, ConflictMixin, Screen[None]):
         """Show a change of the notes in the tree and, if it is on screen, the pane."""
         self.framework_tree.relabel(knoop)
         if self.current is not None:
-            self.query_one(DetailPane).show(self.current, self.raamwerk, self.notities, self.ander)
+            pane = self.query_one(DetailPane)
+            pane.show_node(self.current, self.raamwerk, self.notities, self.ander)
         self.update_overview()
 
     # -- writing notes ----------------------------------------------------------------

@@ -13,8 +13,6 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.geometry import Size
 from textual.strip import Strip
 from textual.visual import Visual, visualize
@@ -262,23 +260,25 @@ class DetailText(FixedSizeScrollView):
         return self._lines[index].crop(scroll_x, scroll_x + width).apply_offsets(scroll_x, index)
 
 
-class DetailPane(Vertical):
-    """The pane showing one node's details, scrollable when they run long."""
+class DetailPane(DetailText):
+    """The pane showing one node's details, scrollable when they run long.
+
+    It is the scrolling text itself, not a container around it: a container
+    lays the screen out a second time whenever its size changes (Textual
+    gives it a new virtual size), and the pane's size changes when the editor
+    below it comes or goes.
+    """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = GLANCE_CLASSES
 
-    def compose(self) -> ComposeResult:
-        yield DetailText(id="detail-text")
-
-    def show(
+    def show_node(
         self,
         knoop: Knoop | None,
         raamwerk: Raamwerk,
         notities: Notities,
         ander: NotesFile | None = None,
     ) -> None:
-        """Show the node's details and scroll back to the top."""
-        detail = self.query_one(DetailText)
-        width = detail.scrollable_content_region.width or 40  # not laid out yet: a guess
+        """Show the node's details from the top."""
+        width = self.scrollable_content_region.width or 40  # not laid out yet: a guess
         styles = glance_styles(self)
-        detail.show(describe(knoop, raamwerk, notities, styles=styles, ander=ander, width=width))
+        self.show(describe(knoop, raamwerk, notities, styles=styles, ander=ander, width=width))
