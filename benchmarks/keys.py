@@ -36,6 +36,7 @@ from textual.widgets.tree import TreeNode
 
 from benchmarks.child import exit_with_parent
 from lob_tui.framework import Raamwerk, Rol, load_raamwerk
+from lob_tui.notes import parse_bytes
 
 SIZE = (100, 30)
 TYPED = "Alumni uitnodigen voor de voorlichtingsavond, eerst overleggen met mentoren. "
@@ -116,9 +117,10 @@ class BareApp(App[None]):
     the tree's labels for the term and puts the cursor on the first hit.
     """
 
-    def __init__(self, rol: Rol) -> None:
+    def __init__(self, rol: Rol, note: str = "") -> None:
         super().__init__()
         self.rol = rol
+        self.note = note
         self.hits: list[TreeNode[str]] = []
         self.hit = 0
 
@@ -132,7 +134,7 @@ class BareApp(App[None]):
                     section.add_leaf(item.tekst, data=item.tekst)
         tree.root.expand()
         yield tree
-        yield TextArea("")
+        yield TextArea(self.note)
         search = Input()
         search.display = False
         yield search
@@ -178,9 +180,13 @@ def typed(count: int) -> Iterator[str]:
         yield TYPED[number % len(TYPED)]
 
 
-async def bare_keys(rol: Rol, recorder: Recorder, counts: Counts) -> None:
-    """The keys of ``lob_tui_keys``, in the same order, in the bare widgets."""
-    app = BareApp(rol)
+async def bare_keys(rol: Rol, recorder: Recorder, counts: Counts, note: str = "") -> None:
+    """The keys of ``lob_tui_keys``, in the same order, in the bare widgets.
+
+    ``note`` is the text lob-tui's editor holds when the typing starts (the
+    first item's note), so that both type into the same text.
+    """
+    app = BareApp(rol, note)
     async with app.run_test(size=SIZE) as pilot:
         tree = app.query_one(BareTree)
         tree.focus()
@@ -416,6 +422,13 @@ def _paths(spec: dict[str, Any]) -> tuple[Path, Path]:
     return Path(spec["notes"]), Path(spec["settings"])
 
 
+def first_note(spec: dict[str, Any], rol: Rol) -> str:
+    """The note of the role's first item, which lob-tui's typing starts in."""
+    path = Path(spec["notes"])
+    first = next(iter(rol.items()))
+    return parse_bytes(path.read_bytes(), path).item(first.id).tekst
+
+
 async def compare(spec: dict[str, Any]) -> Recorder:
     """Bare widgets and lob-tui, alternating, ``rounds`` times."""
     raamwerk = load_raamwerk(Path(spec["framework"]))
@@ -426,7 +439,8 @@ async def compare(spec: dict[str, Any]) -> Recorder:
     if build is None:
         recorder.skipped.append("lob_tui.app heeft nog geen create_app")
     for _ in range(spec["rounds"]):
-        await bare_keys(rol, recorder, counts)
+        # Read each round: lob-tui's round before saved what it typed into this note.
+        await bare_keys(rol, recorder, counts, first_note(spec, rol))
         if build is not None:
             await lob_tui_keys(
                 build, raamwerk, rol, _paths(spec), recorder, counts, open_all=spec["open_all"]

@@ -114,8 +114,9 @@ def keys(ctx: Context) -> Table:
     _key_note(table)
     table.note(
         "Textual = een kale app met dezelfde inhoud (`benchmarks/keys.py`, `BareApp`): een Tree, "
-        "een TextArea en een Input die pas bij / verschijnt; 1/2/3 vervangen het label van de "
-        "regel, Enter zoekt in de labels en zet de cursor op de eerste treffer, n op de volgende."
+        "een TextArea met dezelfde notitie en een Input die pas bij / verschijnt; 1/2/3 "
+        "vervangen het label van de regel, Enter zoekt in de labels en zet de cursor op de "
+        "eerste treffer, n op de volgende."
     )
     table.note(
         f"Het echte raamwerk (38 items), alles ingevuld; {rounds} rondes, de apps afgewisseld."
