@@ -53,6 +53,33 @@ async def test_typing_waits_for_no_disk_the_save_follows_within_two_seconds(
         assert time.monotonic() - typed < 2.0
 
 
+async def test_the_save_waits_for_a_pause_in_typing_and_comes_once(
+    files: AppFiles, wait_until: WaitUntil
+) -> None:
+    """Each key only notes the time; the one timer saves once no key came for the delay."""
+    app = files.app(timing=Timing(delay=0.3))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        screen.jump_to(files.item("visie-r1"))
+        await pilot.pause()
+        await pilot.press("enter")
+        saves: list[object] = []
+        save = screen.store.save
+
+        def counted(notities: object, *, force: bool = False) -> None:
+            saves.append(notities)
+            save(notities, force=force)  # type: ignore[arg-type]
+
+        screen.store.save = counted  # type: ignore[method-assign]
+        for key in "abcdef":  # 0.6 s of typing, never 0.3 s quiet
+            await pilot.press(key)
+            await pilot.pause(0.1)
+        assert not saves, "nothing is written while typing goes on"
+        await wait_until(pilot, lambda: files.saved_note("visie-r1") == "abcdef")
+        await pilot.pause(0.4)
+        assert len(saves) == 1
+
+
 async def test_statuses_change_marks_and_progress(files: AppFiles, wait_until: WaitUntil) -> None:
     app = files.app()
     async with app.run_test(size=SIZE) as pilot:

@@ -23,6 +23,7 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
+from textual.binding import ActiveBinding, Binding
 from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
@@ -94,6 +95,8 @@ class KeyFooter(Widget):
         super().__init__(id=id)
         self.keys = FooterKeys((), None)
         self._line: Strip | None = None
+        self._signature: tuple[tuple[Binding, bool], ...] | None = None
+        self._palette: ActiveBinding | None = None
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
@@ -103,9 +106,21 @@ class KeyFooter(Widget):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
-        """Draw the keys again, if the screen's focus now has other ones."""
+        """Draw the keys again, if the screen's focus now has other ones.
+
+        The screen says this after every key; usually nothing changed, which a
+        look at the bindings tells more cheaply than picking the keys again.
+        """
         if screen is not self.screen:
             return
+        active = screen.active_bindings
+        signature = tuple((b.binding, b.enabled) for b in active.values() if b.binding.show)
+        if signature == self._signature and (
+            active.get(self.app.COMMAND_PALETTE_BINDING) == self._palette
+        ):
+            return
+        self._signature = signature
+        self._palette = active.get(self.app.COMMAND_PALETTE_BINDING)
         keys = footer_keys(screen)
         if keys != self.keys:
             self.keys = keys
