@@ -150,6 +150,27 @@ async def test_a_search_without_matches_says_so_and_stays(
         await notified(pilot, "[bold]nergens")
 
 
+async def test_a_long_search_term_scrolls_in_the_field_without_a_layout(files: AppFiles) -> None:
+    app = files.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = main_screen(app)
+        await pilot.press("slash")
+        bar = screen.query_one(SearchBar)
+        layouts: list[None] = []
+        refresh_layout = screen._refresh_layout
+
+        def counted(*args: object, **kwargs: object) -> None:
+            layouts.append(None)
+            refresh_layout(*args, **kwargs)  # type: ignore[arg-type]
+
+        screen._refresh_layout = counted  # type: ignore[method-assign]
+        await pilot.press(*"loopbaanorientatie en begeleiding van leerlingen")
+        await pilot.pause()
+        assert bar.value == "loopbaanorientatie en begeleiding van leerlingen"
+        assert bar.scroll_offset.x > 0  # the end of the term, where the cursor is, is in view
+        assert not layouts
+
+
 async def test_escape_leaves_the_search_field(files: AppFiles) -> None:
     app = files.app()
     async with app.run_test(size=SIZE) as pilot:
