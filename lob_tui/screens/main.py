@@ -118,10 +118,9 @@ class MainScreen(FilterMixin, PanesMixin, ConflictMixin, Screen[None]):
                 yield self.framework_tree
                 yield SearchBar(id="search")
             with Vertical(id="detail-pane"):
-                with Vertical(id="detail-stack"):
-                    yield DetailPane(id="detail-text")
-                    yield Static(id="editor-title", markup=False)
-                    yield self.editor
+                yield DetailPane(id="detail-text")
+                yield Static(id="editor-title", markup=False)
+                yield self.editor
                 yield GlanceView(self.rol, id="glance")
         yield self.status_line
         yield KeyFooter()
@@ -168,7 +167,7 @@ class MainScreen(FilterMixin, PanesMixin, ConflictMixin, Screen[None]):
 
         doel = knoop if isinstance(knoop, Item | Sectie) else None
         title = self.query_one("#editor-title", Static)
-        title.display = self.editor.display = doel is not None
+        title.display = self.editor.display = doel is not None and not self.overview_shown
         if isinstance(doel, Item):
             self._title_editor(title, "Notitie bij dit item")
             self.editor.show(doel, self.notities.item(doel.id).tekst)
@@ -179,6 +178,16 @@ class MainScreen(FilterMixin, PanesMixin, ConflictMixin, Screen[None]):
             self.editor.show(doel, self.notities.veld(doel.id).tekst, FIELD_PROMPT)
         else:
             self.editor.show(None, "")
+
+    def show_details(self, shown: bool) -> None:
+        """The detail pane and, where the node has a note, the editor; or neither.
+
+        They are hidden one by one rather than in a container: every container
+        on the screen costs each key a little (see ``widgets/footer.py``).
+        """
+        self.query_one(DetailPane).display = shown
+        title = self.query_one("#editor-title", Static)
+        title.display = self.editor.display = shown and self.editor.doel is not None
 
     def _title_editor(self, title: Static, tekst: str) -> None:
         """Put ``tekst`` above the editor, laying out the screen only if its height changes.
