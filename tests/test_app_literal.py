@@ -88,7 +88,7 @@ async def test_framework_texts_show_literally_in_tree_and_pane(
         assert "A  Bron [link=x]A[/link]" in pane
         assert "Noot ␛[2J en [/" in pane
 
-        header = rendered(screen.query_one("HeaderTitle", Widget))
+        header = rendered(screen.query_one("TitleBar", Widget))
         assert "Rol [b" in header
 
 

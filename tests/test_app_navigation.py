@@ -14,6 +14,7 @@ from lob_tui.screens.help import HelpScreen
 from lob_tui.screens.main import MainScreen
 from lob_tui.widgets.framework_tree import FrameworkTree
 from lob_tui.widgets.search_bar import SearchBar, fold, matches
+from lob_tui.widgets.title_bar import TitleBar
 
 
 def test_folding_ignores_accents_and_case() -> None:
@@ -241,6 +242,20 @@ async def test_the_palette_jumps_to_an_item_by_words(files: AppFiles) -> None:
         await pilot.pause()
         screen = main_screen(app)
         assert screen.current == files.rol.item("visie-d4")
+
+
+async def test_the_title_bar_names_the_role_and_its_icon_opens_the_palette(
+    files: AppFiles,
+) -> None:
+    app = files.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        bar = main_screen(app).query_one(TitleBar)
+        assert not bar.children  # one widget, where Textual's header has four
+        assert f"lob-tui — {files.rol.naam}" in str(bar.render())
+        await pilot.click(TitleBar, offset=(1, 0))
+        await pilot.pause()
+        assert CommandPalette.is_open(app)
 
 
 async def test_the_palette_runs_the_apps_actions_in_dutch(files: AppFiles) -> None:

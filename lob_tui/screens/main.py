@@ -21,7 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import DescendantBlur
 from textual.screen import Screen
-from textual.widgets import Header, Static, TextArea, Tree
+from textual.widgets import Static, TextArea, Tree
 
 from lob_tui.errors import LobFout, NotitieFout
 from lob_tui.framework import Aandachtsgebied, Item, Raamwerk, Rol, Sectie
@@ -44,6 +44,7 @@ from lob_tui.widgets.note_editor import (
 )
 from lob_tui.widgets.search_bar import SearchBar
 from lob_tui.widgets.status_line import Bewaarstand, StatusLine
+from lob_tui.widgets.title_bar import TitleBar
 
 
 def find_knoop(rol: Rol, key: str | None) -> Knoop | None:
@@ -111,7 +112,7 @@ class MainScreen(FilterMixin, PanesMixin, ConflictMixin, Screen[None]):
         return self.store.path
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
+        yield TitleBar("≡")
         with Horizontal(id="body"):
             with Vertical(id="tree-pane"):
                 yield Static(id="filter-banner")
