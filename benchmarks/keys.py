@@ -25,15 +25,18 @@ import time
 from collections.abc import Callable, Coroutine, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import events
 from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea, Tree
+from textual.widgets.tree import TreeNode
 
 from benchmarks.child import exit_with_parent
 from lob_tui.framework import Raamwerk, Rol, load_raamwerk
+from lob_tui.notes import parse_bytes
 
 SIZE = (100, 30)
 TYPED = "Alumni uitnodigen voor de voorlichtingsavond, eerst overleggen met mentoren. "
@@ -83,25 +86,85 @@ class Recorder:
 # ---------------------------------------------------------------- bare widgets
 
 
-class BareApp(App[None]):
-    """Textual's own Tree, TextArea and Input, holding what lob-tui shows, and nothing else."""
+BARE_MARKS = {"1": "\u2713", "2": "\u2197", "3": "?"}
+"""What the bare tree's status keys put before a label, as lob-tui's marks do."""
 
-    def __init__(self, rol: Rol) -> None:
+
+class BareTree(Tree[str]):
+    """Textual's Tree with the plainest version of each of lob-tui's tree keys.
+
+    1, 2 and 3 put a mark before the label (``set_label``), ``/`` shows and
+    focuses the search field, ``n`` moves the cursor to the next hit: what a
+    minimal app built on Textual would do for the same key.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(Binding(key, f"mark({key!r})") for key in BARE_MARKS),
+        Binding("slash", "app.search"),
+        Binding("n", "app.next_hit"),
+    ]
+
+    def action_mark(self, key: str) -> None:
+        node = self.cursor_node
+        if node is not None and node.data is not None:
+            node.set_label(f"{BARE_MARKS[key]} {node.data}")
+
+
+class BareApp(App[None]):
+    """Textual's own Tree, TextArea and Input, holding what lob-tui shows, and nothing else.
+
+    The Input is the search field: hidden until ``/``; Enter hides it, scans
+    the tree's labels for the term and puts the cursor on the first hit.
+    """
+
+    def __init__(self, rol: Rol, note: str = "") -> None:
         super().__init__()
         self.rol = rol
+        self.note = note
+        self.hits: list[TreeNode[str]] = []
+        self.hit = 0
 
     def compose(self) -> ComposeResult:
-        tree: Tree[str] = Tree(self.rol.naam)
+        tree = BareTree(self.rol.naam)
         for gebied in self.rol.aandachtsgebieden:
             area = tree.root.add(gebied.naam, expand=True)
             for sectie in gebied.secties:
                 section = area.add(sectie.titel, expand=True)
                 for item in sectie.items:
-                    section.add_leaf(item.tekst, data=item.id)
+                    section.add_leaf(item.tekst, data=item.tekst)
         tree.root.expand()
         yield tree
-        yield TextArea("")
-        yield Input()
+        yield TextArea(self.note)
+        search = Input()
+        search.display = False
+        yield search
+
+    def action_search(self) -> None:
+        search = self.query_one(Input)
+        search.display = True
+        search.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.input.display = False
+        tree = self.query_one(BareTree)
+        tree.focus()
+        term = event.value.casefold()
+        self.hits = [node for node in _nodes(tree.root) if term in str(node.label).casefold()]
+        self.hit = 0
+        if self.hits:
+            tree.move_cursor(self.hits[0])
+
+    def action_next_hit(self) -> None:
+        if self.hits:
+            self.hit = (self.hit + 1) % len(self.hits)
+            self.query_one(BareTree).move_cursor(self.hits[self.hit])
+
+
+def _nodes(node: TreeNode[str]) -> Iterator[TreeNode[str]]:
+    """The node and everything below it, in the tree's order."""
+    yield node
+    for child in node.children:
+        yield from _nodes(child)
 
 
 def tree_walk(line_count: int, presses: int) -> Iterator[str]:
@@ -117,21 +180,45 @@ def typed(count: int) -> Iterator[str]:
         yield TYPED[number % len(TYPED)]
 
 
-async def bare_keys(rol: Rol, recorder: Recorder, counts: Counts) -> None:
-    """Move through a bare Tree, type in a bare TextArea and a bare Input."""
-    app = BareApp(rol)
+async def bare_keys(rol: Rol, recorder: Recorder, counts: Counts, note: str = "") -> None:
+    """The keys of ``lob_tui_keys``, in the same order, in the bare widgets.
+
+    ``note`` is the text lob-tui's editor holds when the typing starts (the
+    first item's note), so that both type into the same text.
+    """
+    app = BareApp(rol, note)
     async with app.run_test(size=SIZE) as pilot:
-        tree = app.query_one(Tree)
+        tree = app.query_one(BareTree)
         tree.focus()
         await pilot.pause()
         for key in tree_walk(tree.last_line + 1, counts.navigate):
             await recorder.press(pilot, "Textual", "boom", key)
-        app.query_one(TextArea).focus()
-        for key in typed(counts.type):
-            await recorder.press(pilot, "Textual", "typen", key)
-        app.query_one(Input).focus()
-        for key in typed(counts.search):
-            await recorder.press(pilot, "Textual", "zoeken", key)
+        if counts.type:
+            app.query_one(TextArea).focus()
+            for key in typed(counts.type):
+                await recorder.press(pilot, "Textual", "typen", key)
+        if counts.status:
+            tree.focus()
+            first_leaf = next(node for node in _nodes(tree.root) if not node.allow_expand)
+            tree.move_cursor(first_leaf)
+            await pilot.pause()
+            for number in range(counts.status):
+                await recorder.press(pilot, "Textual", "status", "123"[number % 3])
+        if counts.search:
+            tree.focus()
+            await pilot.pause()
+            await search_keys(pilot, recorder, "Textual", counts)
+
+
+async def search_keys(pilot: Pilot[Any], recorder: Recorder, app: str, counts: Counts) -> None:
+    """``/``, the search term, Enter and three times ``n``, as often as ``counts`` says."""
+    for _ in range(max(1, counts.search // len(SEARCHED))):
+        await recorder.press(pilot, app, "zoekveld openen", "slash")
+        for key in SEARCHED:
+            await recorder.press(pilot, app, "zoeken", key)
+        await recorder.press(pilot, app, "zoeken: Enter", "enter")
+        for _ in range(3):
+            await recorder.press(pilot, app, "volgende treffer", "n")
 
 
 # ---------------------------------------------------------------- lob-tui
@@ -228,13 +315,7 @@ async def lob_tui_keys(
             await pilot.pause(1.5)  # let the autosave these changes started finish first
             await pilot.pause()
 
-        for _ in range(max(1, counts.search // len(SEARCHED))):
-            await recorder.press(pilot, "lob-tui", "zoekveld openen", "slash")
-            for key in SEARCHED:
-                await recorder.press(pilot, "lob-tui", "zoeken", key)
-            await recorder.press(pilot, "lob-tui", "zoeken: Enter", "enter")
-            for _ in range(3):
-                await recorder.press(pilot, "lob-tui", "volgende treffer", "n")
+        await search_keys(pilot, recorder, "lob-tui", counts)
 
 
 # ---------------------------------------------------------------- during a save
@@ -341,6 +422,13 @@ def _paths(spec: dict[str, Any]) -> tuple[Path, Path]:
     return Path(spec["notes"]), Path(spec["settings"])
 
 
+def first_note(spec: dict[str, Any], rol: Rol) -> str:
+    """The note of the role's first item, which lob-tui's typing starts in."""
+    path = Path(spec["notes"])
+    first = next(iter(rol.items()))
+    return parse_bytes(path.read_bytes(), path).item(first.id).tekst
+
+
 async def compare(spec: dict[str, Any]) -> Recorder:
     """Bare widgets and lob-tui, alternating, ``rounds`` times."""
     raamwerk = load_raamwerk(Path(spec["framework"]))
@@ -351,7 +439,8 @@ async def compare(spec: dict[str, Any]) -> Recorder:
     if build is None:
         recorder.skipped.append("lob_tui.app heeft nog geen create_app")
     for _ in range(spec["rounds"]):
-        await bare_keys(rol, recorder, counts)
+        # Read each round: lob-tui's round before saved what it typed into this note.
+        await bare_keys(rol, recorder, counts, first_note(spec, rol))
         if build is not None:
             await lob_tui_keys(
                 build, raamwerk, rol, _paths(spec), recorder, counts, open_all=spec["open_all"]

@@ -15,14 +15,14 @@ KEY_WARMUP = 3
 """Presses of each kind left out at the start: the first draws fill Textual's caches."""
 
 ACTIONS = {
-    # lob-tui's action: (what the user does, the bare widget's action it is compared with)
-    "boom": ("↓/↑ door de boom", "boom", "Tree ↓/↑"),
-    "typen": ("typen in de notitie", "typen", "TextArea typen"),
-    "status": ("status zetten (1/2/3)", "boom", "Tree ↓/↑"),
-    "zoekveld openen": ("zoekveld openen (/)", "boom", "Tree ↓/↑"),
-    "zoeken": ("zoekterm typen", "zoeken", "Input typen"),
-    "zoeken: Enter": ("zoeken (Enter, naar de eerste treffer)", "boom", "Tree ↓/↑"),
-    "volgende treffer": ("volgende treffer (n)", "boom", "Tree ↓/↑"),
+    # lob-tui's action: (what the user does, the same key in the bare widgets of keys.BareApp)
+    "boom": ("↓/↑ door de boom", "Tree ↓/↑"),
+    "typen": ("typen in de notitie", "TextArea typen"),
+    "status": ("status zetten (1/2/3)", "Tree: label vervangen"),
+    "zoekveld openen": ("zoekveld openen (/)", "Tree + Input: Input tonen"),
+    "zoeken": ("zoekterm typen", "Input typen"),
+    "zoeken: Enter": ("zoeken (Enter, naar de eerste treffer)", "Tree + Input: zoeken"),
+    "volgende treffer": ("volgende treffer (n)", "Tree: volgende treffer"),
 }
 
 
@@ -87,8 +87,8 @@ def keys(ctx: Context) -> Table:
             "wand lob-tui",
         ],
     )
-    for action, (label, bare_action, bare_label) in ACTIONS.items():
-        bare = series.get(("Textual", bare_action))
+    for action, (label, bare_label) in ACTIONS.items():
+        bare = series.get(("Textual", action))
         mine = series.get(("lob-tui", action))
         if bare is None:
             continue
@@ -112,6 +112,12 @@ def keys(ctx: Context) -> Table:
         else:
             ctx.goal(f"{label}: werk ≤ 1,2\u00d7 {bare_label}", "niet gemeten", None)
     _key_note(table)
+    table.note(
+        "Textual = een kale app met dezelfde inhoud (`benchmarks/keys.py`, `BareApp`): een Tree, "
+        "een TextArea met dezelfde notitie en een Input die pas bij / verschijnt; 1/2/3 "
+        "vervangen het label van de regel, Enter zoekt in de labels en zet de cursor op de "
+        "eerste treffer, n op de volgende."
+    )
     table.note(
         f"Het echte raamwerk (38 items), alles ingevuld; {rounds} rondes, de apps afgewisseld."
     )

@@ -1,40 +1,39 @@
-"""The footer shows the keys that work where the focus is, and rebuilds only when they change."""
+"""The footer shows the keys that work where the focus is, as one widget; a click presses one."""
 
 from __future__ import annotations
 
-from conftest import SIZE, AppFiles
+from conftest import SIZE, AppFiles, main_screen, render_text
 
 from lob_tui.widgets.footer import KeyFooter
+from lob_tui.widgets.search_bar import SearchBar
 
 
-def footer_keys(footer: KeyFooter) -> list[str]:
-    """The keys the footer shows (``FooterKey`` has no public import, so by its CSS name)."""
-    return [str(getattr(key, "key", "")) for key in footer.query("FooterKey")]
-
-
-async def test_footer_follows_the_focus_and_rebuilds_once_per_change(files: AppFiles) -> None:
+async def test_footer_follows_the_focus_without_widgets_of_its_own(files: AppFiles) -> None:
     app = files.app()
     async with app.run_test(size=SIZE) as pilot:
         footer = app.screen.query_one(KeyFooter)
         await pilot.pause()
-        in_tree = footer_keys(footer)
-        assert "slash" in in_tree and "escape" not in in_tree
+        in_tree = render_text(footer)
+        assert "⏎ Notitie" in in_tree and "1230 Status" in in_tree and "/ Zoeken" in in_tree
+        assert "^p Opdrachten" in in_tree and "esc" not in in_tree
+        assert not footer.children  # one line drawn by one widget, nothing mounted per key
 
-        rebuilds: list[None] = []
-        rebuild = footer.recompose
-
-        async def counted() -> None:
-            rebuilds.append(None)
-            await rebuild()
-
-        footer.recompose = counted  # type: ignore[method-assign]
-
-        await pilot.press("slash")  # the search field: its own keys, built once
+        await pilot.press("slash")  # the search field: its own keys
         await pilot.pause()
-        assert "escape" in footer_keys(footer) and "slash" not in footer_keys(footer)
-        assert len(rebuilds) == 1  # Textual's Footer builds the same keys a second time
+        in_search = render_text(footer)
+        assert "esc Terug naar de boom" in in_search and "Zoeken" not in in_search
 
         await pilot.press("escape")  # back in the tree: the tree's keys again
         await pilot.pause()
-        assert footer_keys(footer) == in_tree
-        assert len(rebuilds) == 2
+        assert render_text(footer) == in_tree
+
+
+async def test_clicking_a_key_in_the_footer_presses_it(files: AppFiles) -> None:
+    app = files.app()
+    async with app.run_test(size=SIZE) as pilot:
+        footer = app.screen.query_one(KeyFooter)
+        await pilot.pause()
+        column = render_text(footer).index("/ Zoeken")
+        await pilot.click(KeyFooter, offset=(column, 0))
+        await pilot.pause()
+        assert app.focused is main_screen(app).query_one(SearchBar)

@@ -57,6 +57,9 @@ async def test_the_overview_follows_each_status_while_open(
         await pilot.pause()
         await pilot.press("2")  # the tree keeps the focus beside the overview
         await pilot.pause()
+        # An item's editor stays hidden beside the overview, as do its details.
+        assert not screen.query_one("#editor").display
+        assert not screen.query_one("#detail-text").display
         text = rendered(glance)
         assert "█0 ▒1 ░0 ·37" in text  # the role
         assert "█0 ▒1 ░0 ·14" in text  # Samenwerking
@@ -65,6 +68,7 @@ async def test_the_overview_follows_each_status_while_open(
         await pilot.press("o")
         await pilot.pause()
         assert not screen.query_one(GlanceView).display and screen.query_one("#editor").display
+        assert screen.query_one("#detail-text").display
 
 
 async def test_at_80_by_24_without_colour_the_overview_has_the_width_and_every_name(

@@ -14,6 +14,7 @@ from lob_tui.screens.help import HelpScreen
 from lob_tui.screens.main import MainScreen
 from lob_tui.widgets.framework_tree import FrameworkTree
 from lob_tui.widgets.search_bar import SearchBar, fold, matches
+from lob_tui.widgets.title_bar import TitleBar
 
 
 def test_folding_ignores_accents_and_case() -> None:
@@ -111,6 +112,30 @@ async def test_search_with_accents_then_n_and_shift_n(files: AppFiles) -> None:
         assert screen.current == files.rol.item("orientatie-d2")
 
 
+async def test_n_says_which_match_in_the_status_line_and_moves_at_once(files: AppFiles) -> None:
+    """A match already in view gets the cursor in the same key, with no toast per press."""
+    app = files.app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        await pilot.press("slash")
+        screen.query_one(SearchBar).value = "Theorieën"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "treffer 1 van 3 voor Theorieën (n, N)" in str(screen.status_line.render())
+
+        tree = screen.query_one(FrameworkTree)
+        item = files.item("visie-r2")
+        assert tree.reveal(item)  # its section is open with the first match's: no refresh
+        assert tree.current == item
+
+        toasts = len(app._notifications)
+        await pilot.press("n")
+        await pilot.pause()
+        assert screen.current == files.item("visie-d2")
+        assert "treffer 2 van 3" in str(screen.status_line.render())
+        assert len(app._notifications) == toasts
+
+
 async def test_a_search_without_matches_says_so_and_stays(
     files: AppFiles, notified: Notified
 ) -> None:
@@ -124,6 +149,27 @@ async def test_a_search_without_matches_says_so_and_stays(
         await pilot.pause()
         assert screen.current is before
         await notified(pilot, "[bold]nergens")
+
+
+async def test_a_long_search_term_scrolls_in_the_field_without_a_layout(files: AppFiles) -> None:
+    app = files.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = main_screen(app)
+        await pilot.press("slash")
+        bar = screen.query_one(SearchBar)
+        layouts: list[None] = []
+        refresh_layout = screen._refresh_layout
+
+        def counted(*args: object, **kwargs: object) -> None:
+            layouts.append(None)
+            refresh_layout(*args, **kwargs)  # type: ignore[arg-type]
+
+        screen._refresh_layout = counted  # type: ignore[method-assign]
+        await pilot.press(*"loopbaanorientatie en begeleiding van leerlingen")
+        await pilot.pause()
+        assert bar.value == "loopbaanorientatie en begeleiding van leerlingen"
+        assert bar.scroll_offset.x > 0  # the end of the term, where the cursor is, is in view
+        assert not layouts
 
 
 async def test_escape_leaves_the_search_field(files: AppFiles) -> None:
@@ -196,6 +242,15 @@ async def test_the_palette_jumps_to_an_item_by_words(files: AppFiles) -> None:
         await pilot.pause()
         screen = main_screen(app)
         assert screen.current == files.rol.item("visie-d4")
+
+
+async def test_the_title_bar_names_the_role_in_one_widget(files: AppFiles) -> None:
+    app = files.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        bar = main_screen(app).query_one(TitleBar)
+        assert not bar.children  # one widget, where Textual's header has four
+        assert f"lob-tui — {files.rol.naam}" in str(bar.render())
 
 
 async def test_the_palette_runs_the_apps_actions_in_dutch(files: AppFiles) -> None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
-from conftest import SIZE, AppFiles, Notified, WaitUntil, main_screen
+from conftest import SIZE, AppFiles, Notified, WaitUntil, main_screen, render_text
 
 from lob_tui.notes import Status
 from lob_tui.screens.autosave import Timing
+from lob_tui.widgets.detail import DetailText
 from lob_tui.widgets.framework_tree import FrameworkTree
 from lob_tui.widgets.note_editor import NoteEditor
 
@@ -52,6 +54,33 @@ async def test_typing_waits_for_no_disk_the_save_follows_within_two_seconds(
         assert time.monotonic() - typed < 2.0
 
 
+async def test_the_save_waits_for_a_pause_in_typing_and_comes_once(
+    files: AppFiles, wait_until: WaitUntil
+) -> None:
+    """Each key only notes the time; the one timer saves once no key came for the delay."""
+    app = files.app(timing=Timing(delay=0.3))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        screen.jump_to(files.item("visie-r1"))
+        await pilot.pause()
+        await pilot.press("enter")
+        saves: list[object] = []
+        save = screen.store.save
+
+        def counted(notities: object, **options: Any) -> None:
+            saves.append(notities)
+            save(notities, **options)  # type: ignore[arg-type]
+
+        screen.store.save = counted  # type: ignore[method-assign]
+        for key in "abcdef":  # 0.6 s of typing, never 0.3 s quiet
+            await pilot.press(key)
+            await pilot.pause(0.1)
+        assert not saves, "nothing is written while typing goes on"
+        await wait_until(pilot, lambda: files.saved_note("visie-r1") == "abcdef")
+        await pilot.pause(0.4)
+        assert len(saves) == 1
+
+
 async def test_statuses_change_marks_and_progress(files: AppFiles, wait_until: WaitUntil) -> None:
     app = files.app()
     async with app.run_test(size=SIZE) as pilot:
@@ -80,6 +109,52 @@ async def test_statuses_change_marks_and_progress(files: AppFiles, wait_until: W
         assert saved.item("visie-r1").status is Status.BEHEERS_IK
         assert saved.item("visie-r2").status is Status.WIL_IK_ONTWIKKELEN
         assert saved.item("visie-r3").status is None
+
+
+async def test_a_new_status_relabels_only_what_it_changes(files: AppFiles) -> None:
+    """From one status to another the counts stay: the section and area keep their labels."""
+    app = files.app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        tree = screen.query_one(FrameworkTree)
+        screen.jump_to(files.item("visie-r1"))
+        await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+        area = tree.root.children[0]
+        section, item = area.children[0], area.children[0].children[0]
+        labels = (area.label, section.label)
+
+        await pilot.press("2", "3")
+        await pilot.pause()
+        assert item.label.plain[0] == "?"
+        assert (area.label, section.label) == labels
+        assert area.label is labels[0] and section.label is labels[1]
+        assert "1/3" in section.label.plain and "1/8" in area.label.plain
+
+        await pilot.press("0")
+        await pilot.pause()
+        assert "0/3" in section.label.plain and "0/8" in area.label.plain
+
+
+async def test_the_detail_pane_shows_the_cursors_node_after_fast_moves(files: AppFiles) -> None:
+    """Only the lines that differ are repainted: what is on screen must still be the whole text."""
+    app = files.app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        screen.jump_to(files.item("visie-r1"))
+        await pilot.pause()
+        detail = screen.query_one(DetailText)
+        # r2, r3, the section below them (a longer text), back to r3; then a status for it.
+        await pilot.press("down", "down", "down", "up", "2")
+        await pilot.pause()
+
+        shown = render_text(detail)
+        assert screen.current == files.item("visie-r3")
+        assert "Evalueren kwaliteit en effect" in shown
+        # r2's text: the item two keys before, and a line of the section's list one key before.
+        assert "Onderzoeken en inventariseren" not in shown
+        assert "Status: ↗ wil ik ontwikkelen (toets 2)" in shown
 
 
 async def test_a_status_needs_an_item(files: AppFiles, notified: Notified) -> None:

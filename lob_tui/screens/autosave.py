@@ -13,6 +13,7 @@ until the user has chosen what to do (``on_conflict``).
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -68,6 +69,8 @@ class Autosave:
         self._on_conflict = on_conflict
         self._saved = notities.revisie
         self._timer: Timer | None = None
+        self._waiting_for_retry = False
+        self._changed_at = 0.0
         self._worker: Worker[None] | None = None
         self._again = False
         self._reported = ""
@@ -81,10 +84,23 @@ class Autosave:
         """Call after every change; the save follows once typing pauses."""
         if self.stand is Bewaarstand.CONFLICT:
             return
-        # Every keystroke comes here: tell the status line only when its state changes.
+        # Every keystroke comes here: tell the status line only when its state changes,
+        # and note the time rather than start a new timer (a timer is a task to create
+        # and cancel); the one timer running looks again when it fires.
         if self._worker is None and self.stand not in (Bewaarstand.MISLUKT, Bewaarstand.GEWIJZIGD):
             self._set(Bewaarstand.GEWIJZIGD)
-        self._start_timer(self.timing.delay)
+        self._changed_at = time.monotonic()
+        if self._timer is None or self._waiting_for_retry:
+            self._start_timer(self.timing.delay, self._when_quiet)
+
+    def _when_quiet(self) -> None:
+        """Save once no change came for ``delay`` seconds; else wait for the rest of it."""
+        self._timer = None
+        quiet = time.monotonic() - self._changed_at
+        if quiet < self.timing.delay:
+            self._start_timer(self.timing.delay - quiet, self._when_quiet)
+        else:
+            self.save_now()
 
     def save_now(self, *, force: bool = False) -> None:
         """Start a save unless one is running (then it follows that one)."""
@@ -189,9 +205,11 @@ class Autosave:
         self.stand = stand
         self._on_state(stand, opmerking)
 
-    def _start_timer(self, delay: float) -> None:
+    def _start_timer(self, delay: float, then: Callable[[], None] | None = None) -> None:
+        """Call ``then`` (a save, by default: a retry) after ``delay`` seconds."""
         self._stop_timer()
-        self._timer = self.owner.set_timer(delay, self.save_now, name="autosave")
+        self._waiting_for_retry = then is None
+        self._timer = self.owner.set_timer(delay, then or self.save_now, name="autosave")
 
     def _stop_timer(self) -> None:
         if self._timer is not None:

@@ -93,6 +93,7 @@ class FilterMixin(SearchMixin):
             self._filter(None)
         self._matches = tuple(m for m in self._matches if self.framework_tree.shows(m))
         self._match_index = 0
+        self.status_line.clear_match()  # the count shown was of the matches before
         self._show_banner(len(passing))
         self._put_cursor_near(knoop)
 

@@ -14,6 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SuspendNotSupported, SystemCommand
 from textual.binding import Binding, BindingType
@@ -35,7 +36,12 @@ from lob_tui.widgets.footer import KeyFooter
 from lob_tui.widgets.framework_tree import FrameworkTree, Knoop, node_key
 from lob_tui.widgets.glance import GlanceView
 from lob_tui.widgets.literal import tell
-from lob_tui.widgets.note_editor import NoteEditor, edit_externally, editor_command
+from lob_tui.widgets.note_editor import (
+    FIELD_PROMPT,
+    NoteEditor,
+    edit_externally,
+    editor_command,
+)
 from lob_tui.widgets.search_bar import SearchBar
 from lob_tui.widgets.status_line import Bewaarstand, StatusLine
 from lob_tui.widgets.title_bar import TitleBar
@@ -113,10 +119,9 @@ class MainScreen(FilterMixin, PanesMixin, ConflictMixin, Screen[None]):
                 yield self.framework_tree
                 yield SearchBar(id="search")
             with Vertical(id="detail-pane"):
-                with Vertical(id="detail-stack"):
-                    yield DetailPane(id="detail")
-                    yield Static(id="editor-title", markup=False)
-                    yield self.editor
+                yield DetailPane(id="detail-text")
+                yield Static(id="editor-title", markup=False)
+                yield self.editor
                 yield GlanceView(self.rol, id="glance")
         yield self.status_line
         yield KeyFooter()
@@ -158,27 +163,50 @@ class MainScreen(FilterMixin, PanesMixin, ConflictMixin, Screen[None]):
     def show(self, knoop: Knoop) -> None:
         """Show the node in the detail pane and its note, if it has one, in the editor."""
         self.current = knoop
-        self.query_one(DetailPane).show(knoop, self.raamwerk, self.notities, self.ander)
+        self.query_one(DetailPane).show_node(knoop, self.raamwerk, self.notities, self.ander)
         self.update_overview()
 
         doel = knoop if isinstance(knoop, Item | Sectie) else None
         title = self.query_one("#editor-title", Static)
-        title.display = self.editor.display = doel is not None
+        title.display = self.editor.display = doel is not None and not self.overview_shown
         if isinstance(doel, Item):
             self._title_editor(title, "Notitie bij dit item")
             self.editor.show(doel, self.notities.item(doel.id).tekst)
         elif isinstance(doel, Sectie):
-            veld = f"Aandachtsveld {doel.titel.lower()}: wat pak je op, wat bespreek je?"
-            self._title_editor(title, veld)
-            self.editor.show(doel, self.notities.veld(doel.id).tekst)
+            # The question goes in the empty field, not the title: a title of one line
+            # keeps the editor in its place from an item to a section and back.
+            self._title_editor(title, f"Aandachtsveld {doel.titel.lower()}")
+            self.editor.show(doel, self.notities.veld(doel.id).tekst, FIELD_PROMPT)
         else:
             self.editor.show(None, "")
 
+    def show_details(self, shown: bool) -> None:
+        """The detail pane and, where the node has a note, the editor; or neither.
+
+        They are hidden one by one rather than in a container: every container
+        on the screen costs each key a little (see ``widgets/footer.py``).
+        """
+        self.query_one(DetailPane).display = shown
+        title = self.query_one("#editor-title", Static)
+        title.display = self.editor.display = shown and self.editor.doel is not None
+
     def _title_editor(self, title: Static, tekst: str) -> None:
-        """Put ``tekst`` above the editor; the same text again would only cost a layout."""
-        if tekst != self._editor_title:
-            self._editor_title = tekst
-            title.update(tekst)
+        """Put ``tekst`` above the editor, laying out the screen only if its height changes.
+
+        The same text again would only cost a layout; another text of the same
+        number of lines changes no widget's place.
+        """
+        if tekst == self._editor_title:
+            return
+        width = title.content_region.width
+        same_height = width > 0 and self._title_lines(self._editor_title, width) == (
+            self._title_lines(tekst, width)
+        )
+        self._editor_title = tekst
+        title.update(tekst, layout=not same_height)
+
+    def _title_lines(self, tekst: str, width: int) -> int:
+        return len(Text(tekst).wrap(self.app.console, width))
 
     @on(Tree.NodeSelected)
     def _selected(self, event: Tree.NodeSelected[Knoop]) -> None:
@@ -194,7 +222,8 @@ class MainScreen(FilterMixin, PanesMixin, ConflictMixin, Screen[None]):
         """Show a change of the notes in the tree and, if it is on screen, the pane."""
         self.framework_tree.relabel(knoop)
         if self.current is not None:
-            self.query_one(DetailPane).show(self.current, self.raamwerk, self.notities, self.ander)
+            pane = self.query_one(DetailPane)
+            pane.show_node(self.current, self.raamwerk, self.notities, self.ander)
         self.update_overview()
 
     # -- writing notes ----------------------------------------------------------------

@@ -48,6 +48,10 @@ class PanesMixin(Screen[None]):
         """Show a node; MainScreen provides this."""
         raise NotImplementedError
 
+    def show_details(self, shown: bool) -> None:
+        """Show or hide the node's details and note; MainScreen provides this."""
+        raise NotImplementedError
+
     def action_toggle_overview(self) -> None:
         """``o``: the role's bars instead of the details, or the details again."""
         self.set_overview(not self.overview_shown)
@@ -55,7 +59,7 @@ class PanesMixin(Screen[None]):
     def set_overview(self, shown: bool) -> None:
         """Show the overview (True) or the node's details and note (False)."""
         self.overview_shown = shown
-        self.query_one("#detail-stack").display = not shown
+        self.show_details(not shown)
         self.query_one(GlanceView).display = shown
         self._fit_overview()
         self.update_overview()

@@ -31,6 +31,7 @@ class SearchMixin(Screen[None]):
 
     _matches: tuple[Item, ...] = ()
     _match_index: int = 0
+    _query: str = ""
     _only_area: Aandachtsgebied | None = None
 
     def action_search(self) -> None:
@@ -46,8 +47,10 @@ class SearchMixin(Screen[None]):
         query = event.value.strip()
         if not query:
             return
+        self._query = query
         self._matches = tuple(matches(query, self.searchable(self.rol.items())))
         if not self._matches:
+            self.status_line.clear_match()
             waar = self.search_scope()
             tell(self, f"Geen item gevonden met '{query}'{waar}.", severity="warning")
             return
@@ -86,11 +89,7 @@ class SearchMixin(Screen[None]):
         self._tell_match()
 
     def _tell_match(self) -> None:
-        tell(
-            self,
-            f"Treffer {self._match_index + 1} van {len(self._matches)} (n: volgende, N: vorige)",
-            timeout=3,
-        )
+        self.status_line.set_match(self._query, self._match_index + 1, len(self._matches))
 
     def jump_to(self, knoop: Knoop) -> None:
         """Put the cursor on this node, showing its area if the filter hides it."""

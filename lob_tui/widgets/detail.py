@@ -13,10 +13,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.geometry import Size
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual, visualize
 
@@ -24,6 +21,7 @@ from lob_tui.framework import Aandachtsgebied, Item, Raamwerk, Sectie
 from lob_tui.notes import Notities
 from lob_tui.overview import count_items, label
 from lob_tui.report import NotesFile
+from lob_tui.widgets.fixed_size import FixedSizeScrollView
 from lob_tui.widgets.framework_tree import Knoop
 from lob_tui.widgets.glance import (
     GLANCE_CLASSES,
@@ -180,7 +178,21 @@ def _area(
     return text
 
 
-class DetailText(ScrollView):
+def changed_runs(before: list[Strip], after: list[Strip]) -> list[tuple[int, int]]:
+    """The runs of lines (first line, count) that differ between two wrapped texts."""
+    runs: list[tuple[int, int]] = []
+    for y in range(max(len(before), len(after))):
+        same = y < len(before) and y < len(after) and before[y] == after[y]
+        if same:
+            continue
+        if runs and runs[-1][0] + runs[-1][1] == y:
+            runs[-1] = (runs[-1][0], runs[-1][1] + 1)
+        else:
+            runs.append((y, 1))
+    return runs
+
+
+class DetailText(FixedSizeScrollView):
     """The pane's text, drawn line by line and scrolled by itself.
 
     Moving the cursor changes this text on every key. In a ``Static`` inside
@@ -200,11 +212,21 @@ class DetailText(ScrollView):
         return self.text
 
     def show(self, text: Text) -> None:
-        """Show this text from its first line."""
+        """Show this text from its first line, repainting only the lines that changed.
+
+        Two nodes' texts often share lines (a heading, the sources, the
+        status), and below the text the pane stays blank; a status key changes
+        a single line. Unchanged lines keep what the screen already has.
+        """
+        before, wrapped_at = self._lines, self._wrapped_at
         self.text = text
         self._wrap()
-        self.scroll_to(0, 0, animate=False, immediate=True)
-        self.refresh()
+        if self.scroll_offset != (0, 0) or self._wrapped_at != wrapped_at or wrapped_at < 0:
+            self.scroll_to(0, 0, animate=False, immediate=True)
+            self.refresh()
+            return
+        for start, count in changed_runs(before, self._lines):
+            self.refresh_lines(start, count)
 
     def on_resize(self) -> None:
         """Wrap the text again for the new width."""
@@ -220,16 +242,11 @@ class DetailText(ScrollView):
         visual = visualize(self, self.text, markup=False)
         self._lines = Visual.to_strips(self, visual, width, None, self.visual_style)
         self._wrapped_at = width
-        # The scroll range follows the text. Set without the reactive's layout: only the
-        # scrollbars depend on it, and Textual updates them itself (a bar that appears or
-        # goes away still lays out the screen, which is then what is needed).
-        # _scroll_update is Textual's own private step for this, pinned by textual<9 in
-        # pyproject.toml; should an upgrade drop it, assign self.virtual_size instead, at
-        # the cost of a screen layout per cursor move.
+        # Without the reactive's repaint of every line: show() repaints what changed.
         virtual = Size(width, len(self._lines))
         if virtual != self.virtual_size:
-            self.set_reactive(ScrollView.virtual_size, virtual)
-            self._scroll_update(virtual)
+            self.set_reactive(DetailText.virtual_size, virtual)
+            self.watch_virtual_size(virtual)
 
     def render_line(self, y: int) -> Strip:
         """One line of the pane, as scrolled; Textual pads it to the width itself."""
@@ -243,23 +260,25 @@ class DetailText(ScrollView):
         return self._lines[index].crop(scroll_x, scroll_x + width).apply_offsets(scroll_x, index)
 
 
-class DetailPane(Vertical):
-    """The pane showing one node's details, scrollable when they run long."""
+class DetailPane(DetailText):
+    """The pane showing one node's details, scrollable when they run long.
+
+    It is the scrolling text itself, not a container around it: a container
+    lays the screen out a second time whenever its size changes (Textual
+    gives it a new virtual size), and the pane's size changes when the editor
+    below it comes or goes.
+    """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = GLANCE_CLASSES
 
-    def compose(self) -> ComposeResult:
-        yield DetailText(id="detail-text")
-
-    def show(
+    def show_node(
         self,
         knoop: Knoop | None,
         raamwerk: Raamwerk,
         notities: Notities,
         ander: NotesFile | None = None,
     ) -> None:
-        """Show the node's details and scroll back to the top."""
-        detail = self.query_one(DetailText)
-        width = detail.scrollable_content_region.width or 40  # not laid out yet: a guess
+        """Show the node's details from the top."""
+        width = self.scrollable_content_region.width or 40  # not laid out yet: a guess
         styles = glance_styles(self)
-        detail.show(describe(knoop, raamwerk, notities, styles=styles, ander=ander, width=width))
+        self.show(describe(knoop, raamwerk, notities, styles=styles, ander=ander, width=width))

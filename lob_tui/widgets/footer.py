@@ -1,42 +1,195 @@
-"""The footer: Textual's own, but rebuilt only when the keys it shows change.
+"""The footer: the keys that work where the focus is, drawn as one line by one widget.
 
-Textual's ``Footer`` removes and mounts all its keys whenever the screen says
-its bindings were updated, which it does after every action and focus change,
-even when the footer would show exactly the same keys again. Rebuilding costs
-more than the key itself (``n``, a status key), so this footer first compares.
+Textual's ``Footer`` is a container with a widget per key that it removes and
+mounts anew whenever the keys change, which they do on every move of the
+focus: ``/`` and Enter in the search field each rebuilt a dozen widgets and
+laid out the screen, and every widget on a screen costs each key a little.
+This footer is a single widget: when the keys change it draws its one line
+again, and a click on a key presses that key, as Textual's does.
+
+It shows what Textual's shows, in the same order: the bindings marked
+``show`` of the focused widget and its ancestors, one per action, the keys of
+a ``Binding.Group`` together before the group's name, and the command
+palette's key on the right.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from itertools import groupby
+from typing import Any, ClassVar
 
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import ActiveBinding, Binding
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.strip import Strip
+from textual.widget import Widget
 
-Shown = tuple[tuple[Any, ...], ...]
-
-
-def shown_keys(screen: Screen[Any]) -> Shown:
-    """Everything the footer draws from the screen's bindings, in its order."""
-    palette = screen.app.COMMAND_PALETTE_BINDING
-    return tuple(
-        (key, binding.key, binding.description, binding.action, binding.group, enabled, tooltip)
-        for key, (_, binding, enabled, tooltip) in screen.active_bindings.items()
-        if binding.show or key == palette
-    )
+_KEY = "key-footer--key"
+_DESCRIPTION = "key-footer--description"
+_DISABLED = "key-footer--disabled"
+_SEPARATOR = "key-footer--separator"
 
 
-class KeyFooter(Footer):
-    """A ``Footer`` that skips a rebuild which would show the same keys."""
+@dataclass(frozen=True)
+class FooterKey:
+    """One key as the footer shows it."""
 
-    _shown: Shown | None = None
+    key: str
+    """The key pressed when it is clicked, as Textual names it (``slash``)."""
+    display: str
+    """How the key reads (``/``)."""
+    description: str
+    enabled: bool
+    group: str | None = None
+    """The name of the ``Binding.Group`` it is shown in, if it shares one with others."""
+
+
+@dataclass(frozen=True)
+class FooterKeys:
+    """Everything the footer draws: the keys on the left, the palette's on the right."""
+
+    left: tuple[FooterKey, ...]
+    right: FooterKey | None
+
+
+def footer_keys(screen: Screen[Any]) -> FooterKeys:
+    """The keys the footer shows for the screen's focus, as Textual's ``Footer`` picks them."""
+    app = screen.app
+    first_per_action: dict[str, FooterKey] = {}
+    groups: dict[str, Any] = {}
+    for _, binding, enabled, _tooltip in screen.active_bindings.values():
+        if not binding.show or binding.action in first_per_action:
+            continue
+        first_per_action[binding.action] = FooterKey(
+            binding.key, app.get_key_display(binding), binding.description, enabled
+        )
+        groups[binding.action] = binding.group
+    # A group is shown as a group only where its keys stand together, as in Textual.
+    left: list[FooterKey] = []
+    for group, actions in groupby(first_per_action, lambda action: groups[action]):
+        run = list(actions)
+        for action in run:
+            entry = first_per_action[action]
+            if group is not None and len(run) > 1:
+                entry = FooterKey(entry.key, entry.display, "", entry.enabled, group.description)
+            left.append(entry)
+
+    right = None
+    palette = screen.active_bindings.get(app.COMMAND_PALETTE_BINDING)
+    if app.ENABLE_COMMAND_PALETTE and palette is not None:
+        _, binding, enabled, _tooltip = palette
+        right = FooterKey(binding.key, app.get_key_display(binding), binding.description, enabled)
+    return FooterKeys(tuple(left), right)
+
+
+class KeyFooter(Widget):
+    """The keys for the focused widget, on the bottom line; click one to press it."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {_KEY, _DESCRIPTION, _DISABLED, _SEPARATOR}
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.keys = FooterKeys((), None)
+        self._line: Strip | None = None
+        self._signature: tuple[tuple[Binding, bool], ...] | None = None
+        self._palette: ActiveBinding | None = None
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
+        self.bindings_changed(self.screen)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
-        """Rebuild as ``Footer`` does, unless the keys to show are the ones shown."""
-        will_rebuild = screen.app.app_focus and self.is_attached and screen is self.screen
-        if will_rebuild:
-            shown = shown_keys(screen)
-            if shown == self._shown:
-                return
-            self._shown = shown
-        super().bindings_changed(screen)
+        """Draw the keys again, if the screen's focus now has other ones.
+
+        The screen says this after every key; usually nothing changed, which a
+        look at the bindings tells more cheaply than picking the keys again.
+        """
+        if screen is not self.screen:
+            return
+        active = screen.active_bindings
+        signature = tuple((b.binding, b.enabled) for b in active.values() if b.binding.show)
+        if signature == self._signature and (
+            active.get(self.app.COMMAND_PALETTE_BINDING) == self._palette
+        ):
+            return
+        self._signature = signature
+        self._palette = active.get(self.app.COMMAND_PALETTE_BINDING)
+        keys = footer_keys(screen)
+        if keys != self.keys:
+            self.keys = keys
+            self._line = None
+            self.refresh()
+
+    def notify_style_update(self) -> None:
+        """A new theme or stylesheet: the line's colours come from it."""
+        super().notify_style_update()
+        self._line = None
+
+    def on_resize(self) -> None:
+        self._line = None
+
+    def render_line(self, y: int) -> Strip:
+        """The footer's only line, drawn once per change of keys, size or style."""
+        if y:
+            return Strip.blank(self.size.width, self.rich_style)
+        if self._line is None:
+            self._line = self._draw(self.size.width)
+        return self._line
+
+    def _draw(self, width: int) -> Strip:
+        base = self.rich_style
+        key_style = base + self.get_component_rich_style(_KEY, partial=True)
+        description_style = base + self.get_component_rich_style(_DESCRIPTION, partial=True)
+        disabled = self.get_component_rich_style(_DISABLED, partial=True)
+
+        def styled(entry: FooterKey, style: Style) -> Style:
+            clicked = Style(meta={"footer-key": entry.key, "footer-enabled": entry.enabled})
+            return style + (disabled if not entry.enabled else Style()) + clicked
+
+        left: list[Segment] = []
+        for group, entries in groupby(self.keys.left, lambda entry: entry.group):
+            if group is not None:
+                left.append(Segment(" ", base))
+                left.extend(Segment(e.display, styled(e, key_style)) for e in entries)
+                left.append(Segment(f" {group} ", description_style))
+                continue
+            for entry in entries:
+                left.append(Segment(f" {entry.display} ", styled(entry, key_style)))
+                left.append(Segment(f"{entry.description} ", styled(entry, description_style)))
+
+        right: list[Segment] = []
+        if self.keys.right is not None:
+            entry = self.keys.right
+            # The separator's colour is see-through: blend it over the footer, as Textual does.
+            _, background = self.background_colors
+            faint = background + self.get_component_styles(_SEPARATOR).color
+            separator = base + Style(color=faint.rich_color)
+            right = [
+                Segment("▏", separator),
+                Segment(entry.display, styled(entry, key_style)),
+                Segment(f" {entry.description} ", styled(entry, description_style)),
+            ]
+
+        # Like Textual's, the palette's key stays on the right and the other keys end before it.
+        right_width = sum(cell_len(segment.text) for segment in right)
+        room = max(0, width - right_width)
+        shown = Strip(left).crop(0, room)
+        gap = Segment(" " * (room - shown.cell_length), base)
+        return Strip([*shown, gap, *right]).crop(0, width).simplify()
+
+    def on_click(self, event: events.Click) -> None:
+        """Press the clicked key; a key that does nothing here only rings the bell."""
+        key = event.style.meta.get("footer-key")
+        if key is None:
+            return
+        if event.style.meta.get("footer-enabled", True):
+            self.app.simulate_key(key)
+        else:
+            self.app.bell()

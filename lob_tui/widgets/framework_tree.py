@@ -177,22 +177,26 @@ class FrameworkTree(Tree[Knoop]):
         if self._added < len(self._areas):
             self.set_timer(0.01, self._add_in_batches)
 
-    def _add_areas_until(self, gebied_id: str) -> None:
-        """Add the areas up to this one now: it is needed before its batch comes."""
+    def _add_areas_until(self, gebied_id: str) -> bool:
+        """Add the areas up to this one now: it is needed before its batch comes.
+
+        Returns whether any area was added.
+        """
         for index in range(self._added, len(self._areas)):
             if self._areas[index].id == gebied_id:
                 self._add_areas(index + 1 - self._added)
-                return
+                return True
+        return False
 
     def _add(self, parent: TreeNode[Knoop], knoop: Knoop, *, leaf: bool) -> None:
         label = label_of(knoop, self.notities)
         node = parent.add_leaf(label, data=knoop) if leaf else parent.add(label, data=knoop)
         self._by_key[node_key(knoop)] = node
 
-    def grow(self, node: TreeNode[Knoop]) -> None:
-        """Add the node's children the first time they are needed."""
+    def grow(self, node: TreeNode[Knoop]) -> bool:
+        """Add the node's children the first time they are needed; True if it added any."""
         if node.children:
-            return
+            return False
         if isinstance(node.data, Aandachtsgebied):
             for sectie in node.data.secties:
                 if self.shows_any(sectie.items):
@@ -201,6 +205,7 @@ class FrameworkTree(Tree[Knoop]):
             for item in node.data.items:
                 if self.shows(item):
                     self._add(node, item, leaf=True)
+        return bool(node.children)
 
     @on(Tree.NodeExpanded)
     def _grow_expanded(self, event: Tree.NodeExpanded[Knoop]) -> None:
@@ -210,8 +215,11 @@ class FrameworkTree(Tree[Knoop]):
     def reveal(self, knoop: Knoop) -> bool:
         """Open the node's ancestors and put the cursor on it; False if it is not shown.
 
-        The cursor moves after the next refresh, when the opened nodes have
-        their lines: moving at once could land on the first line.
+        When a node had to be added or opened, the cursor moves after the next
+        refresh, when the tree has its new lines: moving at once could land on
+        the first line. A node already in view (the usual case for ``n``) gets
+        the cursor at once, and nothing is opened again: opening an open node
+        still rebuilds and lays out the whole tree.
         """
         gebied_id = knoop.id if isinstance(knoop, Aandachtsgebied) else knoop.gebied_id
         path = [f"gebied:{gebied_id}"]
@@ -220,17 +228,22 @@ class FrameworkTree(Tree[Knoop]):
         if not isinstance(knoop, Aandachtsgebied):
             path.append(node_key(knoop))
 
-        self._add_areas_until(gebied_id)
+        changed = self._add_areas_until(gebied_id)
         for ancestor_key in path[:-1]:
             ancestor = self._by_key.get(ancestor_key)
             if ancestor is None:
                 return False
-            self.grow(ancestor)
-            ancestor.expand()
+            changed = self.grow(ancestor) or changed
+            if not ancestor.is_expanded:
+                ancestor.expand()
+                changed = True
         node = self._by_key.get(path[-1])
         if node is None:
             return False
-        self.call_after_refresh(self.move_cursor, node)
+        if changed or node.line < 0:
+            self.call_after_refresh(self.move_cursor, node)
+        else:
+            self.move_cursor(node)
         return True
 
     def relabel(self, knoop: Knoop) -> None:
@@ -243,13 +256,23 @@ class FrameworkTree(Tree[Knoop]):
         for key in keys:
             node = self._by_key.get(key)
             if node is not None and node.data is not None:
-                node.set_label(label_of(node.data, self.notities))
+                self._set_label(node, label_of(node.data, self.notities))
+
+    @staticmethod
+    def _set_label(node: TreeNode[Knoop], label: Text) -> None:
+        """Give the node this label, unless it has it: a new label repaints the node's lines.
+
+        For an area or a section those are all the lines below it, and the
+        progress count above an item rarely changes when its status does.
+        """
+        if node.label != label:
+            node.set_label(label)
 
     def relabel_all(self) -> None:
         """Update every label, after the notes were reloaded from disk."""
         for node in self._by_key.values():
             if node.data is not None:
-                node.set_label(label_of(node.data, self.notities))
+                self._set_label(node, label_of(node.data, self.notities))
 
     def get_label_width(self, node: TreeNode[Knoop]) -> int:
         """The label's width without rendering it: the tree asks for every line.

@@ -25,11 +25,22 @@ from textual.widgets import TextArea
 
 from lob_tui.errors import LobFout
 from lob_tui.framework import Item, Sectie
+from lob_tui.widgets.fixed_size import FixedSizeScrollView
 from lob_tui.widgets.literal import visible
 
+NOTE_PROMPT = "Schrijf hier je notitie. Geen namen van leerlingen."
+"""What an item's empty note says."""
 
-class NoteEditor(TextArea):
-    """A plain-text editor whose text belongs to ``doel``."""
+FIELD_PROMPT = "Wat pak je op, wat bespreek je? Geen namen van leerlingen."
+"""What a section's empty aandachtsveld says."""
+
+
+class NoteEditor(TextArea, FixedSizeScrollView):
+    """A plain-text editor whose text belongs to ``doel``.
+
+    Every move through the tree loads another note, of another length; the
+    editor's place on the screen stays the same (``FixedSizeScrollView``).
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "screen.focus_tree", "Terug naar de boom", id="terug"),
@@ -37,12 +48,16 @@ class NoteEditor(TextArea):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, soft_wrap=True, tab_behavior="focus")
-        self.placeholder = "Schrijf hier je notitie. Geen namen van leerlingen."
+        self.placeholder = NOTE_PROMPT
         self.doel: Item | Sectie | None = None
 
-    def show(self, doel: Item | Sectie | None, tekst: str) -> None:
-        """Load the text of ``doel``; the undo history starts afresh."""
+    def show(self, doel: Item | Sectie | None, tekst: str, prompt: str = NOTE_PROMPT) -> None:
+        """Load the text of ``doel``; the undo history starts afresh.
+
+        ``prompt`` is what the field says while it is empty.
+        """
         self.doel = doel
+        self.placeholder = prompt
         self.load_text(tekst)
 
     def get_line(self, line_index: int) -> Text:

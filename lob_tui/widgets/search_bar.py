@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.widgets import Input
 
 from lob_tui.framework import Item
+from lob_tui.widgets.fixed_size import FixedSizeScrollView
 
 
 @lru_cache(maxsize=65536)
@@ -36,8 +37,12 @@ def matches(query: str, items: Iterable[Item]) -> list[Item]:
     return [item for item in items if all(word in fold(item.tekst) for word in words)]
 
 
-class SearchBar(Input):
-    """The search field under the tree: Enter searches, Escape goes back."""
+class SearchBar(Input, FixedSizeScrollView):
+    """The search field under the tree: Enter searches, Escape goes back.
+
+    Its size is the pane's, whatever is typed: each key scrolls its text
+    without laying out the screen (``FixedSizeScrollView``).
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Terug naar de boom", id="zoeken-annuleren"),

@@ -32,7 +32,7 @@ class Bewaarstand(Enum):
 
 
 class StatusLine(Static):
-    """Save state, remarks (error, filters, comparison) and the notes file's path."""
+    """Save state, remarks (error, filters, comparison, search) and the notes file's path."""
 
     def __init__(self, path: Path, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
@@ -42,6 +42,7 @@ class StatusLine(Static):
         self.filter = ""
         self.item_filter = False
         self.vergelijk = ""
+        self.treffer: tuple[str, int, int] | None = None
         self._shown: tuple[object, ...] | None = None
 
     def on_mount(self) -> None:
@@ -68,9 +69,30 @@ class StatusLine(Static):
         self.vergelijk = naam
         self._render_line()
 
+    def set_match(self, zoekterm: str, nummer: int, aantal: int) -> None:
+        """Say which match of a search the cursor is on: a line, not a notification.
+
+        ``n`` is pressed again and again; a notification per press would mount
+        and lay out a new toast each time, and hide the one before.
+        """
+        self.treffer = (zoekterm, nummer, aantal)
+        self._render_line()
+
+    def clear_match(self) -> None:
+        """No search to step through (any more)."""
+        self.treffer = None
+        self._render_line()
+
     def _render_line(self) -> None:
         # Every keystroke may end up here: redraw only when the line would say something else.
-        shown = (self.stand, self.opmerking, self.filter, self.item_filter, self.vergelijk)
+        shown = (
+            self.stand,
+            self.opmerking,
+            self.filter,
+            self.item_filter,
+            self.vergelijk,
+            self.treffer,
+        )
         if shown == self._shown:
             return
         self._shown = shown
@@ -89,6 +111,11 @@ class StatusLine(Static):
             text.append("  ·  naast ")
             text.append_text(one_line(self.vergelijk, "italic"))
             text.append(" (V sluit)")
+        if self.treffer is not None:
+            zoekterm, nummer, aantal = self.treffer
+            text.append(f"  ·  treffer {nummer} van {aantal} voor ")
+            text.append_text(one_line(zoekterm, "italic"))
+            text.append(" (n, N)")
         text.append("  ·  ")
         text.append_text(one_line(str(self.path), "dim"))
         self.update(text, layout=False)  # always one row high: no new layout needed

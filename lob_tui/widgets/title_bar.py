@@ -18,4 +18,4 @@ class TitleBar(Static):
 
     def __init__(self, title: str, sub_title: str = "", *, id: str | None = None) -> None:
         text = f"{title} — {sub_title}" if sub_title else title
-        super().__init__(one_line(text), id=id, classes="title-bar")
+        super().__init__(one_line(text), id=id)
