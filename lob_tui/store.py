@@ -177,13 +177,18 @@ class NotesStore:
                 )
             )
         if not force:
-            self._check_unchanged()
+            self._check_unchanged()  # first: no second of preparing for a save that cannot be
         self._check_writable()
         try:
             data = prepare(notities, self.path)
         except OSError as error:  # the system refused (memory, a pipe): the file is untouched
             reason = describe_os_error(error, self.path)
             raise LobFout(Probleem(self.path, f"niet bewaard: {reason}")) from None
+        if not force:
+            # Again: preparing many notes takes a second or so, time enough for
+            # a sync folder or an editor to write. What is left between this
+            # check and the rename is a few milliseconds of reading and hashing.
+            self._check_unchanged()
         try:
             self._write(data)
         except OSError as error:

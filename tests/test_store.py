@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from lob_tui import atomic, notes
+from lob_tui import atomic, notes, prepare
 from lob_tui.errors import LobFout, NotitieFout
 from lob_tui.notes import Notities, Status, parse_bytes
 from lob_tui.store import ConflictFout, NotesStore, backup_path
@@ -200,6 +200,24 @@ def test_a_change_by_another_program_is_noticed_and_not_overwritten(
     with pytest.raises(ConflictFout, match="buiten lob-tui gewijzigd"):
         store.save(notes_with("mijn versie"))
     assert store.path.read_text(encoding="utf-8") == theirs
+
+
+def test_a_change_made_while_the_bytes_are_prepared_is_not_overwritten(
+    saved: tuple[NotesStore, bytes],
+) -> None:
+    """Preparing 10,000 notes takes about a second: a change in that second counts too."""
+    store, _ = saved
+    theirs = store.path.read_text(encoding="utf-8").replace("eerste versie", "hun versie")
+
+    def slow_preparer(notities: Notities, path: Path) -> bytes:
+        data = prepare.in_process(notities, path)
+        path.write_text(theirs, encoding="utf-8")  # another program, mid-preparation
+        return data
+
+    with pytest.raises(ConflictFout, match="buiten lob-tui gewijzigd"):
+        store.save(notes_with("mijn versie"), prepare=slow_preparer)
+    assert store.path.read_text(encoding="utf-8") == theirs
+    assert not store.backup.exists(), "a refused save does not back up either"
 
 
 def test_force_saves_over_a_change_and_later_saves_do_not_conflict_with_it(
