@@ -6,6 +6,8 @@ import time
 from typing import Any
 
 from conftest import SIZE, AppFiles, Notified, WaitUntil, main_screen, render_text
+from textual.message import Message
+from textual.widgets import TextArea
 
 from lob_tui.notes import Status
 from lob_tui.screens.autosave import Timing
@@ -35,6 +37,27 @@ async def test_a_typed_note_is_autosaved_and_back_after_a_restart(
         await pilot.pause()
         assert screen.current == files.rol.item("visie-d4"), "the last node is selected again"
         assert screen.editor.text == "Alumni [b]"
+
+
+async def test_the_cursors_moves_stay_in_the_editor(files: AppFiles) -> None:
+    """Nothing above the editor uses them; passed up, every key would cost four more handlers."""
+    handled: list[TextArea.SelectionChanged] = []
+
+    def hook(message: Message) -> None:
+        if isinstance(message, TextArea.SelectionChanged):
+            handled.append(message)
+
+    app = files.app()
+    async with app.run_test(size=SIZE, message_hook=hook) as pilot:
+        screen = main_screen(app)
+        screen.jump_to(files.item("visie-d4"))
+        await pilot.pause()
+        await pilot.press("enter")
+        handled.clear()
+        await pilot.press(*"abc", "left")
+        await pilot.pause()
+        assert len(handled) == 4, "each key: the editor's own message, handled once"
+        assert screen.editor.text == "abc"
 
 
 async def test_typing_waits_for_no_disk_the_save_follows_within_two_seconds(

@@ -60,6 +60,14 @@ class NoteEditor(TextArea, FixedSizeScrollView):
         self.placeholder = prompt
         self.load_text(tekst)
 
+    def on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
+        """Keep the cursor's moves to the editor: nothing above it uses them.
+
+        Every typed character and arrow key moves the cursor; passed on, the
+        message would be handled in turn by the two panes, the screen and the app.
+        """
+        event.stop()
+
     def get_line(self, line_index: int) -> Text:
         """The line as shown: control characters visible, the document untouched.
 
