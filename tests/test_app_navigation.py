@@ -12,7 +12,7 @@ from lob_tui.framework import Aandachtsgebied, Item, Sectie, parse_raamwerk
 from lob_tui.notes import Status
 from lob_tui.screens.help import HelpScreen
 from lob_tui.screens.main import MainScreen
-from lob_tui.widgets.framework_tree import FrameworkTree
+from lob_tui.widgets.framework_tree import FrameworkTree, Knoop
 from lob_tui.widgets.search_bar import SearchBar, fold, matches
 from lob_tui.widgets.title_bar import TitleBar
 
@@ -56,6 +56,44 @@ async def test_tree_keys_move_open_and_close(files: AppFiles) -> None:
         await pilot.press("end")
         await pilot.pause()
         assert screen.current is files.rol.aandachtsgebieden[-1]
+
+
+async def test_a_move_shows_the_new_item_in_the_frame_that_draws_the_cursor(
+    files: AppFiles,
+) -> None:
+    """The details and the note change with the cursor, not a frame after it."""
+    app = files.app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        screen.jump_to(files.item("visie-r1"))
+        await pilot.pause()
+        screen.framework_tree.action_cursor_down()  # no await: no message handled yet
+        assert screen.current == files.item("visie-r2")
+        assert screen.editor.doel == files.item("visie-r2")
+
+
+async def test_the_late_message_of_a_node_already_left_changes_nothing(files: AppFiles) -> None:
+    app = files.app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        screen.jump_to(files.item("visie-r1"))
+        await pilot.pause()
+        shown: list[object] = []
+        show = screen.show
+
+        def recorded(knoop: Knoop) -> None:
+            shown.append(knoop)
+            show(knoop)
+
+        screen.show = recorded  # type: ignore[method-assign]
+        tree = screen.framework_tree
+        tree.action_cursor_down()
+        tree.action_cursor_up()  # both messages are still on their way
+        await pilot.pause()
+        assert shown == [files.item("visie-r2"), files.item("visie-r1")], "each shown once"
+        assert tree.cursor_node is not None and tree.cursor_node.data == files.item("visie-r1")
+        assert screen.current == files.item("visie-r1")
+        assert screen.editor.doel == files.item("visie-r1")
 
 
 async def test_enter_on_an_area_opens_it_and_on_an_item_starts_the_note(files: AppFiles) -> None:

@@ -22,6 +22,7 @@ from textual.containers import Horizontal, Vertical
 from textual.events import DescendantBlur
 from textual.screen import Screen
 from textual.widgets import Static, TextArea, Tree
+from textual.widgets.tree import TreeNode
 
 from lob_tui.errors import LobFout, NotitieFout
 from lob_tui.framework import Aandachtsgebied, Item, Raamwerk, Rol, Sectie
@@ -91,7 +92,8 @@ class MainScreen(FilterMixin, PanesMixin, ConflictMixin, Screen[None]):
         self.store = store
         self.notities = notities
         self.current: Knoop | None = find_knoop(rol, start)
-        self.framework_tree = FrameworkTree(notities, id="tree")
+        self.framework_tree = FrameworkTree(notities, id="tree", on_move=self._moved)
+        self._moved_to: TreeNode[Knoop] | None = None
         self.editor = NoteEditor(id="editor")
         self.status_line = StatusLine(store.path, id="status")
         self.autosave = Autosave(
@@ -152,13 +154,29 @@ class MainScreen(FilterMixin, PanesMixin, ConflictMixin, Screen[None]):
 
     # -- showing a node ---------------------------------------------------------------
 
+    def _moved(self, node: TreeNode[Knoop]) -> None:
+        """The tree's cursor is on another node: show it in the frame that draws the move."""
+        if self.is_mounted:  # else the message below shows it, once everything is there
+            self._moved_to = node
+            self._reached(node)
+
     @on(Tree.NodeHighlighted)
     def _highlighted(self, event: Tree.NodeHighlighted[Knoop]) -> None:
+        """The same news as ``_moved``, a frame later: only what it has not shown yet.
+
+        A message about a node the cursor has already left is old news.
+        """
+        node = event.node
+        if node is self.framework_tree.cursor_node and node is not self._moved_to:
+            self._moved_to = node
+            self._reached(node)
+
+    def _reached(self, node: TreeNode[Knoop]) -> None:
         """Moving to another node saves the note just left, then shows the new one."""
         self.commit_editor()
         self.autosave.save_now()
-        if event.node.data is not None:
-            self.show(event.node.data)
+        if node.data is not None:
+            self.show(node.data)
 
     def show(self, knoop: Knoop) -> None:
         """Show the node in the detail pane and its note, if it has one, in the editor."""

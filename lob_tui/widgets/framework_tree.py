@@ -15,7 +15,7 @@ the footer, only while the tree has focus; typing a ``1`` in a note stays a 1.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import ClassVar, TypeAlias
 
 from rich.cells import cell_len
@@ -112,9 +112,16 @@ class FrameworkTree(Tree[Knoop]):
         Binding("q", "app.quit", "Stoppen", show=False, id="stoppen-q"),
     ]
 
-    def __init__(self, notities: Notities, *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        notities: Notities,
+        *,
+        on_move: Callable[[TreeNode[Knoop]], None] | None = None,
+        id: str | None = None,
+    ) -> None:
         super().__init__("Raamwerk", id=id)
         self.notities = notities
+        self._on_move = on_move
         self.show_root = False
         self.auto_expand = False
         self._by_key: dict[str, TreeNode[Knoop]] = {}
@@ -122,6 +129,20 @@ class FrameworkTree(Tree[Knoop]):
         self._areas: list[Aandachtsgebied] = []  # ... those the filter leaves, ...
         self._added = 0  # ... of which this many have a node yet
         self._only: frozenset[str] | None = None  # the item ids a filter leaves
+
+    def watch_cursor_line(self, previous_line: int, line: int) -> None:
+        """Move the cursor, and have ``on_move`` show the new node in this same frame.
+
+        Tree's ``NodeHighlighted`` reaches the screen only after the tree has
+        been drawn, so every move drew the screen twice: first the tree, then
+        the details and the note. ``on_move`` is called before anything is
+        drawn; the message still follows, for anyone else who listens.
+        """
+        before = self.cursor_node
+        super().watch_cursor_line(previous_line, line)
+        node = self.cursor_node
+        if self._on_move is not None and previous_line != line and node not in (None, before):
+            self._on_move(node)
 
     def show_areas(self, gebieden: Iterable[Aandachtsgebied]) -> None:
         """Show these areas, collapsed; their sections come when they are opened.
