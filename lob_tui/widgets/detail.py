@@ -280,5 +280,6 @@ class DetailPane(DetailText):
     ) -> None:
         """Show the node's details from the top."""
         width = self.scrollable_content_region.width or 40  # not laid out yet: a guess
-        styles = glance_styles(self)
+        # An item has no bars to colour; looking the colours up costs a move a little.
+        styles = None if isinstance(knoop, Item) else glance_styles(self)
         self.show(describe(knoop, raamwerk, notities, styles=styles, ander=ander, width=width))
