@@ -113,8 +113,19 @@ class BareTree(Tree[str]):
 class BareApp(App[None]):
     """Textual's own Tree, TextArea and Input, holding what lob-tui shows, and nothing else.
 
-    The Input is the search field: hidden until ``/``; Enter hides it, scans
-    the tree's labels for the term and puts the cursor on the first hit.
+    Each widget has the size of lob-tui's own at ``SIZE``, side by side on the
+    screen without containers: a key costs about as much as the lines it
+    redraws, so a tree half as tall as lob-tui's would be a cheaper reference
+    than a plain full-screen Tree. The Input is the search field: hidden until
+    ``/``, over the bottom of the tree as in lob-tui; Enter hides it, scans the
+    tree's labels for the term and puts the cursor on the first hit.
+    """
+
+    CSS = """
+    Screen { layout: horizontal; layers: default search; }
+    BareTree { width: 45%; height: 1fr; margin: 1 0 2 0; }  /* lob-tui: title, status, keys */
+    TextArea { width: 1fr; height: 13; }
+    Input { dock: bottom; layer: search; width: 45%; }
     """
 
     def __init__(self, rol: Rol, note: str = "") -> None:

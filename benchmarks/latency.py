@@ -113,8 +113,9 @@ def keys(ctx: Context) -> Table:
             ctx.goal(f"{label}: werk ≤ 1,2\u00d7 {bare_label}", "niet gemeten", None)
     _key_note(table)
     table.note(
-        "Textual = een kale app met dezelfde inhoud (`benchmarks/keys.py`, `BareApp`): een Tree, "
-        "een TextArea met dezelfde notitie en een Input die pas bij / verschijnt; 1/2/3 "
+        "Textual = een kale app met dezelfde inhoud en maten (`benchmarks/keys.py`, `BareApp`): "
+        "een Tree zo groot als die van lob-tui, een TextArea zo groot als de editor met "
+        "dezelfde notitie en een Input die pas bij / verschijnt, over de boom; 1/2/3 "
         "vervangen het label van de regel, Enter zoekt in de labels en zet de cursor op de "
         "eerste treffer, n op de volgende."
     )
