@@ -25,8 +25,9 @@ def _runs(ctx: Context, item_count: int) -> int:
         return 1
     if item_count <= 1_000:
         return ctx.runs
-    # 100,000 items take minutes per run of every step: one run shows the growth.
-    return max(3, ctx.runs // 2) if item_count <= 10_000 else 1
+    # The growth is read off the two largest sizes, so both need a median of several
+    # runs: one run of 100,000 items (about 70 s for all steps) misjudged it by 0.1.
+    return 3 if item_count > 10_000 else max(3, ctx.runs // 2)
 
 
 def load_save_export(ctx: Context, sizes: Sequence[int]) -> Table:
