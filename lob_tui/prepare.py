@@ -6,8 +6,8 @@ Both are pure Python and hold the GIL. During a background save the app's UI
 thread then had to win the GIL back at every turn of its event loop (Python
 hands it over only every few milliseconds), and while 10,000 items were saved
 a key took 2.5 times as long as at rest. So a background save of many notes
-has a child process (``python -m lob_tui.prepare``) do this work on another
-core, while the saving thread waits on a pipe, which holds no GIL.
+has a child process (a new Python running ``main`` below) do this work on
+another core, while the saving thread waits on a pipe, which holds no GIL.
 
 Measured before choosing: keys during a save of 10,000 items, as a multiple of
 keys at rest (``python -m benchmarks --only bewaren``, runs interleaved on a
@@ -55,9 +55,25 @@ TIMEOUT = 120.0
 _TAG = (lob_tui.__version__, notes.SCHEMA, os.path.realpath(lob_tui.__file__))
 """What parent and child must agree on: the very same lob-tui, or the child says no.
 
-The child finds lob_tui as any Python started from this interpreter does
-(``-P`` keeps the current folder off its path); after an upgrade mid-run, or
-beside a checkout that is not the one installed, that may be another one.
+The child imports lob_tui from the folder the app imported it from (see
+``_CHILD``); after an upgrade mid-run that folder may hold another version.
+"""
+
+_ROOT = os.path.abspath(os.path.dirname(os.path.dirname(lob_tui.__file__)))
+"""The folder this lob_tui was imported from: an entry of ``sys.path``, such as site-packages."""
+
+_CHILD = (
+    "import sys; root = sys.argv[1]; "
+    "sys.path[:0] = [] if root in sys.path else [root]; "
+    "from lob_tui.prepare import main; main()"
+)
+"""The child's program: ``main`` from the lob_tui the app runs, wherever that came from.
+
+An installed lob-tui finds its own folder on the child's path already, and the
+path stays as it is. Run from a checkout beside an installed copy (``python -m
+lob_tui`` or the benchmarks in the checkout's folder), the parent imported the
+checkout, which ``-P`` keeps off the child's path: it goes first, as it did for
+the parent. Without it the child met another lob_tui and said no.
 """
 
 _SAID_NO = 2
@@ -107,7 +123,7 @@ def _from_child(notities: notes.Notities, path: Path) -> bytes | None:
 
     try:
         child = subprocess.Popen(
-            [sys.executable, "-P", "-m", "lob_tui.prepare"],
+            [sys.executable, "-P", "-c", _CHILD, _ROOT],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,  # the terminal is the app's; a failure is redone here

@@ -1,6 +1,6 @@
 """A save prepared by a child process writes exactly what a save prepared here writes.
 
-A background save of many notes has ``python -m lob_tui.prepare`` turn them
+A background save of many notes has a child (``lob_tui.prepare.main``) turn them
 into bytes on another core (see ``lob_tui/prepare.py``). These tests start
 real children: a child must give the very bytes an in-process preparation
 gives, and every way a child can fail (no interpreter, another lob-tui, too
@@ -10,6 +10,9 @@ same Dutch message an in-process save gives.
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -108,6 +111,27 @@ def test_a_child_of_another_lob_tui_says_no_and_this_process_prepares(
     notities = many_notes(3)
     assert prepare._from_child(notities, PATH) is None
     assert prepare.in_child(notities, PATH) == to_bytes(notities)
+
+
+def test_a_child_uses_the_lob_tui_the_app_runs_even_beside_another_one(tmp_path: Path) -> None:
+    """A checkout run beside an installed lob-tui: the child must take the checkout's too."""
+    copy = tmp_path / "checkout"
+    shutil.copytree(Path(prepare.__file__).parent, copy / "lob_tui")
+    parent = (
+        "import sys; sys.path.insert(0, sys.argv[1]); from pathlib import Path; "
+        "from lob_tui import notes, prepare; "
+        "n = notes.Notities('decaan-slb-coordinator'); n.set_tekst('a', 'b'); "
+        "print(prepare.__file__); print(prepare._from_child(n, Path('n.toml')) is not None)"
+    )
+    ran = subprocess.run(
+        [sys.executable, "-P", "-c", parent, str(copy)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    imported, prepared = ran.stdout.split()
+    assert Path(imported).is_relative_to(copy), "the parent runs the copy"
+    assert prepared == "True", "the child ran the same copy, so it did the work"
 
 
 def test_a_child_that_gets_no_notes_fails_and_this_process_prepares(
