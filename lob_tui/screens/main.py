@@ -184,19 +184,18 @@ class MainScreen(FilterMixin, PanesMixin, ConflictMixin, Screen[None]):
         self.query_one(DetailPane).show_node(knoop, self.raamwerk, self.notities, self.ander)
         self.update_overview()
 
-        doel = knoop if isinstance(knoop, Item | Sectie) else None
         title = self.query_one("#editor-title", Static)
-        title.display = self.editor.display = doel is not None and not self.overview_shown
-        if isinstance(doel, Item):
+        if isinstance(knoop, Item):
             self._title_editor(title, "Notitie bij dit item")
-            self.editor.show(doel, self.notities.item(doel.id).tekst)
-        elif isinstance(doel, Sectie):
+            self.editor.show(knoop, self.notities.item(knoop.id).tekst)
+        elif isinstance(knoop, Sectie):
             # The question goes in the empty field, not the title: a title of one line
             # keeps the editor in its place from an item to a section and back.
-            self._title_editor(title, f"Aandachtsveld {doel.titel.lower()}")
-            self.editor.show(doel, self.notities.veld(doel.id).tekst, FIELD_PROMPT)
+            self._title_editor(title, f"Aandachtsveld {knoop.titel.lower()}")
+            self.editor.show(knoop, self.notities.veld(knoop.id).tekst, FIELD_PROMPT)
         else:
             self.editor.show(None, "")
+        self._show_editor(title, not self.overview_shown)
 
     def show_details(self, shown: bool) -> None:
         """The detail pane and, where the node has a note, the editor; or neither.
@@ -205,7 +204,10 @@ class MainScreen(FilterMixin, PanesMixin, ConflictMixin, Screen[None]):
         on the screen costs each key a little (see ``widgets/footer.py``).
         """
         self.query_one(DetailPane).display = shown
-        title = self.query_one("#editor-title", Static)
+        self._show_editor(self.query_one("#editor-title", Static), shown)
+
+    def _show_editor(self, title: Static, shown: bool) -> None:
+        """The editor and its title, while the details are shown and the node has a note."""
         title.display = self.editor.display = shown and self.editor.doel is not None
 
     def _title_editor(self, title: Static, tekst: str) -> None:
