@@ -115,12 +115,10 @@ class KeyFooter(Widget):
             return
         active = screen.active_bindings
         signature = tuple((b.binding, b.enabled) for b in active.values() if b.binding.show)
-        if signature == self._signature and (
-            active.get(self.app.COMMAND_PALETTE_BINDING) == self._palette
-        ):
+        palette = active.get(self.app.COMMAND_PALETTE_BINDING)
+        if signature == self._signature and palette == self._palette:
             return
-        self._signature = signature
-        self._palette = active.get(self.app.COMMAND_PALETTE_BINDING)
+        self._signature, self._palette = signature, palette
         keys = footer_keys(screen)
         if keys != self.keys:
             self.keys = keys
