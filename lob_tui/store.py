@@ -177,7 +177,7 @@ class NotesStore:
                 )
             )
         if not force:
-            self._check_unchanged()  # first: no second of preparing for a save that cannot be
+            self._check_unchanged()  # before preparing: a conflict costs no preparation
         self._check_writable()
         try:
             data = prepare(notities, self.path)

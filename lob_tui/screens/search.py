@@ -35,7 +35,7 @@ class SearchMixin(Screen[None]):
     _only_area: Aandachtsgebied | None = None
 
     def action_search(self) -> None:
-        """``/``: open the search field under the tree."""
+        """``/``: open the search field over the bottom of the tree."""
         bar = self.query_one(SearchBar)
         bar.display = True
         bar.focus()

@@ -38,7 +38,7 @@ def matches(query: str, items: Iterable[Item]) -> list[Item]:
 
 
 class SearchBar(Input, FixedSizeScrollView):
-    """The search field under the tree: Enter searches, Escape goes back.
+    """The search field over the bottom of the tree: Enter searches, Escape goes back.
 
     Its size is the pane's, whatever is typed: each key scrolls its text
     without laying out the screen (``FixedSizeScrollView``).
