@@ -52,6 +52,14 @@ def hostile_notes(draw: st.DrawFn) -> Notities:
     return notities
 
 
+def assert_this_process_prepares(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The child gives nothing, and the save still gets the right bytes, made here."""
+    monkeypatch.setattr(prepare, "CHILD_FROM", 0)
+    notities = many_notes(3)
+    assert prepare._from_child(notities, PATH) is None
+    assert prepare.in_child(notities, PATH) == to_bytes(notities)
+
+
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(hostile_notes())
 def test_a_child_prepares_exactly_the_bytes_prepared_here(notities: Notities) -> None:
@@ -89,17 +97,14 @@ def test_a_child_that_cannot_start_leaves_the_work_to_this_process(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setattr(prepare.sys, "executable", str(tmp_path / "geen-python"))
-    monkeypatch.setattr(prepare, "CHILD_FROM", 0)
-    notities = many_notes(3)
-    assert prepare._from_child(notities, PATH) is None
-    assert prepare.in_child(notities, PATH) == to_bytes(notities)
+    assert_this_process_prepares(monkeypatch)
 
 
 @pytest.mark.parametrize(
     "other",
     [
         ("0.0.1", 1, prepare._TAG[2]),  # upgraded while the app ran
-        (*prepare._TAG[:2], "/elders/lob_tui/__init__.py"),  # a checkout beside the installed one
+        (*prepare._TAG[:2], "/elders/lob_tui/__init__.py"),  # another copy of lob_tui
     ],
     ids=["version", "folder"],
 )
@@ -107,10 +112,7 @@ def test_a_child_of_another_lob_tui_says_no_and_this_process_prepares(
     monkeypatch: pytest.MonkeyPatch, other: tuple[str, int, str]
 ) -> None:
     monkeypatch.setattr(prepare, "_TAG", other)
-    monkeypatch.setattr(prepare, "CHILD_FROM", 0)
-    notities = many_notes(3)
-    assert prepare._from_child(notities, PATH) is None
-    assert prepare.in_child(notities, PATH) == to_bytes(notities)
+    assert_this_process_prepares(monkeypatch)
 
 
 def test_a_child_uses_the_lob_tui_the_app_runs_even_beside_another_one(tmp_path: Path) -> None:
@@ -138,20 +140,14 @@ def test_a_child_that_gets_no_notes_fails_and_this_process_prepares(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(prepare, "_TAG", (lambda: "kan niet gepickeld worden",))
-    monkeypatch.setattr(prepare, "CHILD_FROM", 0)
-    notities = many_notes(3)
-    assert prepare._from_child(notities, PATH) is None
-    assert prepare.in_child(notities, PATH) == to_bytes(notities)
+    assert_this_process_prepares(monkeypatch)
 
 
 def test_a_child_that_takes_too_long_is_stopped_and_this_process_prepares(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(prepare, "TIMEOUT", 0.001)
-    monkeypatch.setattr(prepare, "CHILD_FROM", 0)
-    notities = many_notes(3)
-    assert prepare._from_child(notities, PATH) is None
-    assert prepare.in_child(notities, PATH) == to_bytes(notities)
+    assert_this_process_prepares(monkeypatch)
 
 
 def test_notes_that_cannot_be_saved_give_the_same_dutch_message_through_a_child(
