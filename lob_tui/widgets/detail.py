@@ -206,6 +206,7 @@ class DetailText(FixedSizeScrollView):
         self.text = Text(end="")
         self._lines: list[Strip] = []
         self._wrapped_at = -1
+        self._least_height = 0
 
     def render(self) -> Text:
         """The whole text, unwrapped (the screen draws it through ``render_line``)."""
@@ -229,10 +230,12 @@ class DetailText(FixedSizeScrollView):
             self.refresh_lines(start, count)
 
     def on_resize(self) -> None:
-        """Wrap the text again for the new width."""
+        """Wrap the text again for the new width; a new height changes the scroll range."""
         if self.scrollable_content_region.width != self._wrapped_at:
             self._wrap()
             self.refresh()
+        else:
+            self._fit_range()
 
     def _wrap(self) -> None:
         width = self.scrollable_content_region.width
@@ -242,9 +245,25 @@ class DetailText(FixedSizeScrollView):
         visual = visualize(self, self.text, markup=False)
         self._lines = Visual.to_strips(self, visual, width, None, self.visual_style)
         self._wrapped_at = width
-        # Without the reactive's repaint of every line: show() repaints what changed.
-        virtual = Size(width, len(self._lines))
-        if virtual != self.virtual_size:
+        self._fit_range()
+
+    def _fit_range(self) -> None:
+        """Scroll through the text, or through a few blank lines if the text is shorter.
+
+        Most texts fit: then the range stays the same from one node to the
+        next, and the scrollbar, which Textual draws anew whenever the range
+        changes (dearer than the text itself), keeps what the screen has. The
+        blank lines are as many as the pane's lowest height so far, so there
+        is never anything to scroll to below a short text; only in the frame
+        in which the pane first gets lower than that, the scrollbar is wrong
+        until ``on_resize`` sets the range again.
+        """
+        height = self.scrollable_content_region.height
+        if height > 0:
+            self._least_height = min(self._least_height or height, height)
+        virtual = Size(self._wrapped_at, max(len(self._lines), self._least_height))
+        if self._wrapped_at > 0 and virtual != self.virtual_size:
+            # Without the reactive's repaint of every line: show() repaints what changed.
             self.set_reactive(DetailText.virtual_size, virtual)
             self.watch_virtual_size(virtual)
 
