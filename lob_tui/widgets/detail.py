@@ -10,11 +10,13 @@ literally (see ``literal``).
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import ClassVar
 
 from rich.text import Text
 from textual.geometry import Size
 from textual.strip import Strip
+from textual.style import Style as VisualStyle
 from textual.visual import Visual, visualize
 
 from lob_tui.framework import Aandachtsgebied, Item, Raamwerk, Sectie
@@ -35,6 +37,9 @@ from lob_tui.widgets.literal import literal
 
 SECTION_LIMIT = 200
 """How many items a section lists in short; a huge framework must not stall a keypress."""
+
+LINE_CACHE_SIZE = 2000
+"""Wrapped lines the pane keeps (a few hundred nodes' worth); then it starts again."""
 
 _SOORT_ENKELVOUD = {"rolbeschrijvingen": "Rolbeschrijving", "deskundigheden": "Deskundigheid"}
 
@@ -207,6 +212,8 @@ class DetailText(FixedSizeScrollView):
         self._lines: list[Strip] = []
         self._wrapped_at = -1
         self._least_height = 0
+        self._line_cache: dict[Hashable, list[Strip]] = {}
+        self._wrapped_for: tuple[int, VisualStyle] | None = None
 
     def render(self) -> Text:
         """The whole text, unwrapped (the screen draws it through ``render_line``)."""
@@ -242,10 +249,33 @@ class DetailText(FixedSizeScrollView):
         if width <= 0:  # not laid out yet: wrapped on the first resize
             self._lines, self._wrapped_at = [], -1
             return
-        visual = visualize(self, self.text, markup=False)
-        self._lines = Visual.to_strips(self, visual, width, None, self.visual_style)
+        style = self.visual_style
+        if (width, style) != self._wrapped_for:
+            self._wrapped_for = (width, style)
+            self._line_cache.clear()
+        lines: list[Strip] = []
+        for line in self.text.split("\n", allow_blank=True):
+            lines.extend(self._wrap_line(line, width, style))
+        self._lines = lines
         self._wrapped_at = width
         self._fit_range()
+
+    def _wrap_line(self, line: Text, width: int, style: VisualStyle) -> list[Strip]:
+        """One line of the text wrapped to the width, as it was last time if it was there.
+
+        A move or a status key changes a few of the pane's lines; the rest (a
+        heading, the sources, an item's text) were wrapped before, and
+        wrapping is most of what showing a node costs. A line wraps the same
+        on its own as within the whole text.
+        """
+        key = (line.plain, tuple(line.spans), line.style)
+        strips = self._line_cache.get(key)
+        if strips is None:
+            if len(self._line_cache) >= LINE_CACHE_SIZE:
+                self._line_cache.clear()
+            visual = visualize(self, line, markup=False)
+            strips = self._line_cache[key] = Visual.to_strips(self, visual, width, None, style)
+        return strips
 
     def _fit_range(self) -> None:
         """Scroll through the text, or through a few blank lines if the text is shorter.
