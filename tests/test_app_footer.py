@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from conftest import SIZE, AppFiles, main_screen, render_text
 
+from lob_tui.notes import Status
 from lob_tui.widgets.footer import KeyFooter
 from lob_tui.widgets.search_bar import SearchBar
 
@@ -14,7 +15,7 @@ async def test_footer_follows_the_focus_without_widgets_of_its_own(files: AppFil
         footer = app.screen.query_one(KeyFooter)
         await pilot.pause()
         in_tree = render_text(footer)
-        assert "⏎ Notitie" in in_tree and "1230 Status" in in_tree and "/ Zoeken" in in_tree
+        assert "⏎ Notitie" in in_tree and "1 2 3 0 Status" in in_tree and "/ Zoeken" in in_tree
         assert "^p Opdrachten" in in_tree and "esc" not in in_tree
         assert not footer.children  # one line drawn by one widget, nothing mounted per key
 
@@ -37,3 +38,36 @@ async def test_clicking_a_key_in_the_footer_presses_it(files: AppFiles) -> None:
         await pilot.click(KeyFooter, offset=(column, 0))
         await pilot.pause()
         assert app.focused is main_screen(app).query_one(SearchBar)
+
+
+async def test_a_narrow_footer_leaves_out_whole_keys_and_keeps_help(files: AppFiles) -> None:
+    """No key is cut off mid-word; the help and the palette stay on the right at any width."""
+    app = files.app()
+    async with app.run_test(size=SIZE) as pilot:
+        footer = app.screen.query_one(KeyFooter)
+        shown: dict[int, str] = {}
+        for width in (120, 100, 80, 60):
+            await pilot.resize_terminal(width, 30)
+            await pilot.pause()
+            shown[width] = render_text(footer)
+            assert len(shown[width]) <= width
+            assert shown[width].endswith("▏f1 Hulp  ^p Opdrachten")
+            left = shown[width].split("▏")[0]
+            # What is left of the separator is the wide line's beginning, whole keys only.
+            assert shown[120].startswith(left.rstrip())
+            assert left.endswith("  ") or width == 120
+        assert "^q Stoppen" in shown[120] and "^q" not in shown[100]
+        assert "a Alle of één gebied" in shown[100] and "e Export" in shown[80]
+        assert "Alle" not in shown[80] and "Zoeken" not in shown[60]
+
+
+async def test_a_key_in_a_group_is_pressed_by_its_own_click(files: AppFiles) -> None:
+    app = files.app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        screen.jump_to(files.item("visie-r1"))
+        await pilot.pause()
+        column = render_text(app.screen.query_one(KeyFooter)).index("1 2 3 0 Status") + 2
+        await pilot.click(KeyFooter, offset=(column, 0))  # on the "2"
+        await pilot.pause()
+        assert screen.notities.item("visie-r1").status == Status.WIL_IK_ONTWIKKELEN

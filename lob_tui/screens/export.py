@@ -21,13 +21,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Markdown, Static
+from textual.widgets import Markdown, Static
 
 from lob_tui import export
 from lob_tui.errors import LobFout
 from lob_tui.filters import Filter
 from lob_tui.framework import Aandachtsgebied, Raamwerk, Rol
 from lob_tui.notes import Notities
+from lob_tui.widgets.footer import KeyFooter
 from lob_tui.widgets.literal import literal, tell
 from lob_tui.widgets.title_bar import TitleBar
 
@@ -66,7 +67,7 @@ class ExportScreen(Screen[None]):
         yield Static(id="export-options")
         with VerticalScroll(id="export-scroll"):
             yield Markdown(id="export-preview")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._refresh_preview()

@@ -12,10 +12,11 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from lob_tui.framework import Raamwerk, Rol
+from lob_tui.widgets.footer import KeyFooter
 from lob_tui.widgets.literal import literal, one_line
 from lob_tui.widgets.title_bar import TitleBar
 
@@ -36,7 +37,7 @@ class RoleScreen(Screen[None]):
             literal(f"{self.raamwerk.titel}\n\nWelke rol wil je doorlopen?"), id="role-intro"
         )
         yield OptionList(*(self._option(rol) for rol in self.raamwerk.rollen), id="roles")
-        yield Footer()
+        yield KeyFooter()
 
     @staticmethod
     def _option(rol: Rol) -> Option:

@@ -10,7 +10,10 @@ again, and a click on a key presses that key, as Textual's does.
 It shows what Textual's shows, in the same order: the bindings marked
 ``show`` of the focused widget and its ancestors, one per action, the keys of
 a ``Binding.Group`` together before the group's name, and the command
-palette's key on the right.
+palette's key on the right. Two things differ, so that a narrow terminal
+still reads well: a key that does not fit is left out whole rather than cut
+off in the middle of its word, and the keys named ``pinned`` (the help) stand
+on the right beside the palette's, where they are never left out.
 """
 
 from __future__ import annotations
@@ -27,6 +30,9 @@ from textual.binding import ActiveBinding, Binding
 from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
+
+PINNED = frozenset({"hulp"})
+"""The ids of the bindings a footer keeps on the right: the help (``app.LobApp``)."""
 
 _KEY = "key-footer--key"
 _DESCRIPTION = "key-footer--description"
@@ -50,23 +56,30 @@ class FooterKey:
 
 @dataclass(frozen=True)
 class FooterKeys:
-    """Everything the footer draws: the keys on the left, the palette's on the right."""
+    """Everything the footer draws: most keys on the left; pinned keys and the palette's
+    on the right."""
 
     left: tuple[FooterKey, ...]
-    right: FooterKey | None
+    right: tuple[FooterKey, ...] = ()
 
 
-def footer_keys(screen: Screen[Any]) -> FooterKeys:
-    """The keys the footer shows for the screen's focus, as Textual's ``Footer`` picks them."""
+def footer_keys(screen: Screen[Any], pinned: frozenset[str] = frozenset()) -> FooterKeys:
+    """The keys the footer shows for the screen's focus, as Textual's ``Footer`` picks them.
+
+    Bindings whose id is in ``pinned`` go to the right, before the palette's key.
+    """
     app = screen.app
     first_per_action: dict[str, FooterKey] = {}
     groups: dict[str, Any] = {}
+    right: dict[str, FooterKey] = {}
     for _, binding, enabled, _tooltip in screen.active_bindings.values():
-        if not binding.show or binding.action in first_per_action:
+        if not binding.show or binding.action in first_per_action or binding.action in right:
             continue
-        first_per_action[binding.action] = FooterKey(
-            binding.key, app.get_key_display(binding), binding.description, enabled
-        )
+        entry = FooterKey(binding.key, app.get_key_display(binding), binding.description, enabled)
+        if binding.id in pinned:
+            right[binding.action] = entry
+            continue
+        first_per_action[binding.action] = entry
         groups[binding.action] = binding.group
     # A group is shown as a group only where its keys stand together, as in Textual.
     left: list[FooterKey] = []
@@ -78,12 +91,18 @@ def footer_keys(screen: Screen[Any]) -> FooterKeys:
                 entry = FooterKey(entry.key, entry.display, "", entry.enabled, group.description)
             left.append(entry)
 
-    right = None
+    pinned_keys = list(right.values())
     palette = screen.active_bindings.get(app.COMMAND_PALETTE_BINDING)
     if app.ENABLE_COMMAND_PALETTE and palette is not None:
         _, binding, enabled, _tooltip = palette
-        right = FooterKey(binding.key, app.get_key_display(binding), binding.description, enabled)
-    return FooterKeys(tuple(left), right)
+        pinned_keys.append(
+            FooterKey(binding.key, app.get_key_display(binding), binding.description, enabled)
+        )
+    return FooterKeys(tuple(left), tuple(pinned_keys))
+
+
+def _cells(segments: list[Segment]) -> int:
+    return sum(cell_len(segment.text) for segment in segments)
 
 
 class KeyFooter(Widget):
@@ -91,9 +110,12 @@ class KeyFooter(Widget):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {_KEY, _DESCRIPTION, _DISABLED, _SEPARATOR}
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, pinned: frozenset[str] = PINNED, id: str | None = None) -> None:
+        """``pinned``: ids of bindings shown on the right, beside the palette's, whatever
+        the width."""
         super().__init__(id=id)
-        self.keys = FooterKeys((), None)
+        self.pinned = pinned
+        self.keys = FooterKeys(())
         self._line: Strip | None = None
         self._signature: tuple[tuple[Binding, bool], ...] | None = None
         self._palette: ActiveBinding | None = None
@@ -119,7 +141,7 @@ class KeyFooter(Widget):
         if signature == self._signature and palette == self._palette:
             return
         self._signature, self._palette = signature, palette
-        keys = footer_keys(screen)
+        keys = footer_keys(screen, self.pinned)
         if keys != self.keys:
             self.keys = keys
             self._line = None
@@ -131,7 +153,9 @@ class KeyFooter(Widget):
         self._line = None
 
     def on_resize(self) -> None:
+        """Another width fits other keys: draw the line again (the old one was drawn already)."""
         self._line = None
+        self.refresh()
 
     def render_line(self, y: int) -> Strip:
         """The footer's only line, drawn once per change of keys, size or style."""
@@ -151,36 +175,45 @@ class KeyFooter(Widget):
             clicked = Style(meta={"footer-key": entry.key, "footer-enabled": entry.enabled})
             return style + (disabled if not entry.enabled else Style()) + clicked
 
-        left: list[Segment] = []
+        def shown(entry: FooterKey) -> list[Segment]:
+            return [
+                Segment(f" {entry.display} ", styled(entry, key_style)),
+                Segment(f"{entry.description} ", styled(entry, description_style)),
+            ]
+
+        # One unit per key, or per group: the keys apart, each pressable, then the name.
+        units: list[list[Segment]] = []
         for group, entries in groupby(self.keys.left, lambda entry: entry.group):
-            if group is not None:
-                left.append(Segment(" ", base))
-                left.extend(Segment(e.display, styled(e, key_style)) for e in entries)
-                left.append(Segment(f" {group} ", description_style))
+            if group is None:
+                units.extend(shown(entry) for entry in entries)
                 continue
-            for entry in entries:
-                left.append(Segment(f" {entry.display} ", styled(entry, key_style)))
-                left.append(Segment(f"{entry.description} ", styled(entry, description_style)))
+            unit = [Segment(" ", base)]
+            for number, entry in enumerate(entries):
+                if number:
+                    unit.append(Segment(" ", base))
+                unit.append(Segment(entry.display, styled(entry, key_style)))
+            unit.append(Segment(f" {group} ", description_style))
+            units.append(unit)
 
         right: list[Segment] = []
-        if self.keys.right is not None:
-            entry = self.keys.right
+        if self.keys.right:
             # The separator's colour is see-through: blend it over the footer, as Textual does.
             _, background = self.background_colors
             faint = background + self.get_component_styles(_SEPARATOR).color
-            separator = base + Style(color=faint.rich_color)
-            right = [
-                Segment("▏", separator),
-                Segment(entry.display, styled(entry, key_style)),
-                Segment(f" {entry.description} ", styled(entry, description_style)),
-            ]
+            right.append(Segment("▏", base + Style(color=faint.rich_color)))
+            for entry in self.keys.right:
+                right.extend(shown(entry))
+            right[1] = Segment(right[1].text.lstrip(), right[1].style)  # flush to the "▏"
 
-        # Like Textual's, the palette's key stays on the right and the other keys end before it.
-        right_width = sum(cell_len(segment.text) for segment in right)
-        room = max(0, width - right_width)
-        shown = Strip(left).crop(0, room)
-        gap = Segment(" " * (room - shown.cell_length), base)
-        return Strip([*shown, gap, *right]).crop(0, width).simplify()
+        # Keys that do not fit whole are left out, from the end; the right side stays.
+        room = max(0, width - _cells(right))
+        left: list[Segment] = []
+        for unit in units:
+            if _cells(left) + _cells(unit) > room:
+                break
+            left.extend(unit)
+        gap = Segment(" " * (room - _cells(left)), base)
+        return Strip([*left, gap, *right]).crop(0, width).simplify()
 
     def on_click(self, event: events.Click) -> None:
         """Press the clicked key; a key that does nothing here only rings the bell."""

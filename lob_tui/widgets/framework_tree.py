@@ -100,6 +100,8 @@ class FrameworkTree(Tree[Knoop]):
         Binding("slash", "screen.search", "Zoeken", id="zoeken"),
         Binding("n", "screen.next_match", "Volgende treffer", show=False, id="volgende"),
         Binding("N", "screen.previous_match", "Vorige treffer", show=False, id="vorige"),
+        # Export before "a": where the footer has no room for every key, it drops "a" first.
+        Binding("e", "screen.export", "Export", id="export"),
         Binding("a", "screen.toggle_area", "Alle of één gebied", id="filter"),
         Binding("f", "screen.choose_filter", "Filter", show=False, id="item-filter"),
         Binding("F", "screen.clear_filter", "Filter wissen", show=False, id="filter-wissen"),
@@ -108,7 +110,6 @@ class FrameworkTree(Tree[Knoop]):
         Binding(
             "V", "screen.close_compare", "Vergelijking sluiten", show=False, id="vergelijken-uit"
         ),
-        Binding("e", "screen.export", "Export", id="export"),
         Binding("q", "app.quit", "Stoppen", show=False, id="stoppen-q"),
     ]
 
