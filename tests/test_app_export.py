@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from conftest import SIZE, AppFiles, Notified, WaitUntil
+from conftest import SIZE, AppFiles, Notified, WaitUntil, render_text
 from textual.widgets import Markdown
 
 from lob_tui.screens.export import ExportScreen
 from lob_tui.screens.main import MainScreen
+from lob_tui.widgets.footer import KeyFooter
 
 
 async def test_e_previews_and_w_writes_beside_the_notes(
@@ -53,3 +54,19 @@ async def test_exporting_nothing_says_so_in_dutch(
         await wait_until(pilot, lambda: any(n.severity == "error" for n in app._notifications))
         await notified(pilot, "nog niets om te exporteren")
         assert not list(files.notes.parent.glob("lob-overzicht-*"))
+
+
+async def test_an_80_column_export_screen_names_every_key(files: AppFiles) -> None:
+    """The footer keeps writing and going back; the options line names the option keys."""
+    app = files.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        export = app.screen
+        assert isinstance(export, ExportScreen)
+        footer = render_text(export.query_one(KeyFooter))
+        assert footer.startswith(" w Wegschrijven  esc Terug")
+        assert footer.rstrip().endswith("f1 Hulp  ^p Opdrachten")
+        options = render_text(export.query_one("#export-options"))
+        for named in ("Gebied (g): alle", "Alleen ingevuld (i): nee", "Formaat (f): Markdown"):
+            assert named in " ".join(options.split())

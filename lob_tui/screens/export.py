@@ -36,12 +36,14 @@ from lob_tui.widgets.title_bar import TitleBar
 class ExportScreen(Screen[None]):
     """Preview the overview, change the options, and write it with ``w``."""
 
+    # Writing and going back first: a narrow footer leaves out the keys at its end, and the
+    # options line above the preview names the option keys as well.
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("w", "write", "Wegschrijven", id="export-schrijven"),
+        Binding("escape", "close", "Terug", id="export-terug"),
         Binding("g", "toggle_area", "Gebied: dit / alle", id="export-gebied"),
         Binding("i", "toggle_noted", "Alleen ingevuld", id="export-ingevuld"),
         Binding("f", "toggle_format", "Markdown / HTML", id="export-formaat"),
-        Binding("w", "write", "Wegschrijven", id="export-schrijven"),
-        Binding("escape", "close", "Terug", id="export-terug"),
     ]
 
     def __init__(
@@ -93,14 +95,14 @@ class ExportScreen(Screen[None]):
 
     def _describe_options(self) -> Text:
         opties = self.opties
-        text = Text("Gebied: ", end="")
+        text = Text("Gebied (g): ", end="")
         if opties.gebieden:
             text.append_text(literal(self.gebied.naam, "bold"))
         else:
             text.append("alle", style="bold")
-        text.append("  ·  Alleen ingevuld: ")
+        text.append("  ·  Alleen ingevuld (i): ")
         text.append("ja" if opties.alleen_ingevuld else "nee", style="bold")
-        text.append("  ·  Formaat: ")
+        text.append("  ·  Formaat (f): ")
         text.append("HTML" if opties.formaat == "html" else "Markdown", style="bold")
         for line in Filter(opties.statussen, opties.bronnen).describe(self.raamwerk):
             text.append("\nFilter uit de boom: ")
