@@ -71,16 +71,17 @@ def footer_keys(screen: Screen[Any], pinned: frozenset[str] = frozenset()) -> Fo
     app = screen.app
     first_per_action: dict[str, FooterKey] = {}
     groups: dict[str, Any] = {}
-    right: dict[str, FooterKey] = {}
+    pinned_per_action: dict[str, FooterKey] = {}
     for _, binding, enabled, _tooltip in screen.active_bindings.values():
-        if not binding.show or binding.action in first_per_action or binding.action in right:
+        action = binding.action
+        if not binding.show or action in first_per_action or action in pinned_per_action:
             continue
         entry = FooterKey(binding.key, app.get_key_display(binding), binding.description, enabled)
         if binding.id in pinned:
-            right[binding.action] = entry
+            pinned_per_action[action] = entry
             continue
-        first_per_action[binding.action] = entry
-        groups[binding.action] = binding.group
+        first_per_action[action] = entry
+        groups[action] = binding.group
     # A group is shown as a group only where its keys stand together, as in Textual.
     left: list[FooterKey] = []
     for group, actions in groupby(first_per_action, lambda action: groups[action]):
@@ -91,18 +92,52 @@ def footer_keys(screen: Screen[Any], pinned: frozenset[str] = frozenset()) -> Fo
                 entry = FooterKey(entry.key, entry.display, "", entry.enabled, group.description)
             left.append(entry)
 
-    pinned_keys = list(right.values())
+    right = list(pinned_per_action.values())
     palette = screen.active_bindings.get(app.COMMAND_PALETTE_BINDING)
     if app.ENABLE_COMMAND_PALETTE and palette is not None:
         _, binding, enabled, _tooltip = palette
-        pinned_keys.append(
+        right.append(
             FooterKey(binding.key, app.get_key_display(binding), binding.description, enabled)
         )
-    return FooterKeys(tuple(left), tuple(pinned_keys))
+    return FooterKeys(tuple(left), tuple(right))
 
 
 def _cells(segments: list[Segment]) -> int:
     return sum(cell_len(segment.text) for segment in segments)
+
+
+@dataclass(frozen=True)
+class _KeyStyles:
+    """The footer's styles, looked up once per drawing of the line."""
+
+    base: Style
+    key: Style
+    description: Style
+    disabled: Style
+
+    @classmethod
+    def of(cls, footer: KeyFooter) -> _KeyStyles:
+        base = footer.rich_style
+        return cls(
+            base,
+            base + footer.get_component_rich_style(_KEY, partial=True),
+            base + footer.get_component_rich_style(_DESCRIPTION, partial=True),
+            footer.get_component_rich_style(_DISABLED, partial=True),
+        )
+
+    def _clickable(self, entry: FooterKey, style: Style) -> Style:
+        clicked = Style(meta={"footer-key": entry.key, "footer-enabled": entry.enabled})
+        return style + (self.disabled if not entry.enabled else Style()) + clicked
+
+    def of_key(self, entry: FooterKey) -> Style:
+        """The key's own style, which a click on it finds."""
+        return self._clickable(entry, self.key)
+
+    def key_and_description(self, entry: FooterKey) -> list[Segment]:
+        return [
+            Segment(f" {entry.display} ", self.of_key(entry)),
+            Segment(f"{entry.description} ", self._clickable(entry, self.description)),
+        ]
 
 
 class KeyFooter(Widget):
@@ -166,54 +201,48 @@ class KeyFooter(Widget):
         return self._line
 
     def _draw(self, width: int) -> Strip:
-        base = self.rich_style
-        key_style = base + self.get_component_rich_style(_KEY, partial=True)
-        description_style = base + self.get_component_rich_style(_DESCRIPTION, partial=True)
-        disabled = self.get_component_rich_style(_DISABLED, partial=True)
+        """The line: as many keys as fit whole, from the left; the right side always."""
+        styles = _KeyStyles.of(self)
+        right = self._right_side(styles)
+        room = max(0, width - _cells(right))
+        left: list[Segment] = []
+        used = 0
+        for unit in self._left_units(styles):
+            used += _cells(unit)
+            if used > room:
+                break
+            left.extend(unit)
+        gap = Segment(" " * (room - _cells(left)), styles.base)
+        return Strip([*left, gap, *right]).crop(0, width).simplify()
 
-        def styled(entry: FooterKey, style: Style) -> Style:
-            clicked = Style(meta={"footer-key": entry.key, "footer-enabled": entry.enabled})
-            return style + (disabled if not entry.enabled else Style()) + clicked
-
-        def shown(entry: FooterKey) -> list[Segment]:
-            return [
-                Segment(f" {entry.display} ", styled(entry, key_style)),
-                Segment(f"{entry.description} ", styled(entry, description_style)),
-            ]
-
-        # One unit per key, or per group: the keys apart, each pressable, then the name.
+    def _left_units(self, styles: _KeyStyles) -> list[list[Segment]]:
+        """One unit per key, or per group: its keys apart, each clickable, then its name."""
         units: list[list[Segment]] = []
         for group, entries in groupby(self.keys.left, lambda entry: entry.group):
             if group is None:
-                units.extend(shown(entry) for entry in entries)
+                units.extend(styles.key_and_description(entry) for entry in entries)
                 continue
-            unit = [Segment(" ", base)]
+            unit = [Segment(" ", styles.base)]
             for number, entry in enumerate(entries):
                 if number:
-                    unit.append(Segment(" ", base))
-                unit.append(Segment(entry.display, styled(entry, key_style)))
-            unit.append(Segment(f" {group} ", description_style))
+                    unit.append(Segment(" ", styles.base))
+                unit.append(Segment(entry.display, styles.of_key(entry)))
+            unit.append(Segment(f" {group} ", styles.description))
             units.append(unit)
+        return units
 
-        right: list[Segment] = []
-        if self.keys.right:
-            # The separator's colour is see-through: blend it over the footer, as Textual does.
-            _, background = self.background_colors
-            faint = background + self.get_component_styles(_SEPARATOR).color
-            right.append(Segment("▏", base + Style(color=faint.rich_color)))
-            for entry in self.keys.right:
-                right.extend(shown(entry))
-            right[1] = Segment(right[1].text.lstrip(), right[1].style)  # flush to the "▏"
-
-        # Keys that do not fit whole are left out, from the end; the right side stays.
-        room = max(0, width - _cells(right))
-        left: list[Segment] = []
-        for unit in units:
-            if _cells(left) + _cells(unit) > room:
-                break
-            left.extend(unit)
-        gap = Segment(" " * (room - _cells(left)), base)
-        return Strip([*left, gap, *right]).crop(0, width).simplify()
+    def _right_side(self, styles: _KeyStyles) -> list[Segment]:
+        """A faint bar, then the pinned keys and the palette's."""
+        if not self.keys.right:
+            return []
+        # The bar's colour is see-through: blend it over the footer, as Textual does.
+        _, background = self.background_colors
+        faint = background + self.get_component_styles(_SEPARATOR).color
+        right = [Segment("▏", styles.base + Style(color=faint.rich_color))]
+        for entry in self.keys.right:
+            right.extend(styles.key_and_description(entry))
+        right[1] = Segment(right[1].text.lstrip(), right[1].style)  # flush against the bar
+        return right
 
     def on_click(self, event: events.Click) -> None:
         """Press the clicked key; a key that does nothing here only rings the bell."""
