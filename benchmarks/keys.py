@@ -35,6 +35,7 @@ from textual.widgets import Input, TextArea, Tree
 from textual.widgets.tree import TreeNode
 
 from benchmarks.child import exit_with_parent
+from benchmarks.latency import TO_FRAME
 from lob_tui.framework import Raamwerk, Rol, load_raamwerk
 from lob_tui.notes import parse_bytes
 
@@ -68,12 +69,30 @@ class Recorder:
         wall_start, cpu_start = time.perf_counter(), time.thread_time()
         await pilot.press(key)
         cpu, wall = time.thread_time() - cpu_start, time.perf_counter() - wall_start
+        entry = self._entry(app, action)
+        if entry is not None:
+            entry.wall.append(wall)
+            entry.cpu.append(cpu)
+
+    async def to_frame(self, pilot: Pilot[Any], tree: Tree[Any], app: str, key: str) -> None:
+        """Send one tree key as the terminal does and record the seconds until the moved
+        cursor is drawn (``direct_key``): what a user waits for, without Pilot's waits.
+
+        Pilot's ``press`` also has every widget on the screen answer twice per key,
+        which costs an app with more widgets more than it costs in a terminal.
+        """
+        wall = await direct_key(pilot.app, tree, key)
+        await pilot.pause()  # the key's late messages are handled before the next one
+        entry = self._entry(app, TO_FRAME)
+        if entry is not None:
+            entry.wall.append(wall)
+
+    def _entry(self, app: str, action: str) -> KeySeries | None:
+        """Where the next timing of this kind goes; None while it is a warm-up press."""
         seen = self._seen[(app, action)] = self._seen.get((app, action), 0) + 1
         if seen <= self.warmup:
-            return
-        entry = self.series.setdefault((app, action), KeySeries(app, action))
-        entry.wall.append(wall)
-        entry.cpu.append(cpu)
+            return None
+        return self.series.setdefault((app, action), KeySeries(app, action))
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -204,6 +223,9 @@ async def bare_keys(rol: Rol, recorder: Recorder, counts: Counts, note: str = ""
         await pilot.pause()
         for key in tree_walk(tree.last_line + 1, counts.navigate):
             await recorder.press(pilot, "Textual", "boom", key)
+        await pilot.press("home")
+        for key in tree_walk(tree.last_line + 1, counts.navigate):
+            await recorder.to_frame(pilot, tree, "Textual", key)
         if counts.type:
             app.query_one(TextArea).focus()
             for key in typed(counts.type):
@@ -309,6 +331,9 @@ async def lob_tui_keys(
         await pilot.press("home")
         for key in tree_walk(tree.last_line + 1, counts.navigate):
             await recorder.press(pilot, "lob-tui", "boom", key)
+        await pilot.press("home")
+        for key in tree_walk(tree.last_line + 1, counts.navigate):
+            await recorder.to_frame(pilot, tree, "lob-tui", key)
         if not (counts.type or counts.status or counts.search):
             return
 

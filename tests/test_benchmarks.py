@@ -43,6 +43,7 @@ FIGURES = (
     "| export Markdown |",
     "| export HTML |",
     "| ↓/↑ door de boom |",
+    "| ↓/↑, van toets tot getekend beeld |",
     "| typen in de notitie |",
     "| status zetten (1/2/3) |",
     "| zoekterm typen |",
