@@ -14,7 +14,7 @@ import contextlib
 import signal
 import sys
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
@@ -23,7 +23,6 @@ from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.message import Message
 from textual.screen import Screen
-from textual.theme import ThemeProvider
 
 from lob_tui import resources, settings
 from lob_tui.crashlog import write_crash_report
@@ -74,11 +73,11 @@ def _read_files(app: LobApp, files: StartFiles) -> None:
     app.post_message(FilesRead(read))
 
 
-def jump_to_item() -> type[Provider]:
-    """The palette's item search, imported when the palette first opens."""
-    from lob_tui.screens.commands import JumpToItem
+def actions_and_items() -> type[Provider]:
+    """The palette's source, imported when the palette first opens."""
+    from lob_tui.screens.commands import ActionsAndItems
 
-    return JumpToItem
+    return ActionsAndItems
 
 
 class LobApp(App[int]):
@@ -86,7 +85,7 @@ class LobApp(App[int]):
 
     TITLE = "lob-tui"
     CSS_PATH: ClassVar[list[str | PurePath]] = [resources.styles_path() / n for n in _STYLES]
-    COMMANDS = App.COMMANDS | {jump_to_item}
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {actions_and_items}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Stoppen", priority=True, id="stoppen"),
         Binding("ctrl+s", "save", "Bewaren", show=False, priority=True, id="bewaren"),
@@ -384,7 +383,9 @@ class LobApp(App[int]):
 
     def action_change_theme(self) -> None:
         """Choose a theme from Textual's list; the choice is remembered."""
-        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder="Zoek een thema…"))
+        from lob_tui.screens.commands import Themes
+
+        self.push_screen(CommandPalette(providers=[Themes], placeholder="Zoek een thema…"))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette's actions, in Dutch (Textual's own are English)."""

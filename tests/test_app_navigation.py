@@ -7,6 +7,7 @@ from pathlib import Path
 
 from conftest import SIZE, AppFiles, Notified, WaitUntil, main_screen
 from textual.command import CommandPalette
+from textual.widgets import Input, OptionList
 
 from lob_tui.framework import Aandachtsgebied, Item, Sectie, parse_raamwerk
 from lob_tui.notes import Status
@@ -280,6 +281,43 @@ async def test_the_palette_jumps_to_an_item_by_words(files: AppFiles) -> None:
         await pilot.pause()
         screen = main_screen(app)
         assert screen.current == files.rol.item("visie-d4")
+
+
+def palette_lines(app: object) -> list[str]:
+    """The texts the open command palette lists now."""
+    palette = app.screen  # type: ignore[attr-defined]
+    assert isinstance(palette, CommandPalette)
+    options = palette.query_one(OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+async def test_the_palette_says_in_dutch_when_it_finds_nothing(
+    files: AppFiles, wait_until: WaitUntil
+) -> None:
+    """Textual's own 'No matches found' never shows; the query is shown literally."""
+    app = files.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "[/] zqzq"
+        expected = "Geen opdracht gevonden met '[/] zqzq'"
+        await wait_until(pilot, lambda: any(expected in line for line in palette_lines(app)))
+        await pilot.pause(0.6)  # past the moment Textual would add its English line
+        assert not any("No matches" in line for line in palette_lines(app))
+        await pilot.press("enter")  # choosing it only closes the palette
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+
+        await pilot.press("ctrl+p", *"zoeken")
+        await wait_until(pilot, lambda: "Zoeken" in palette_lines(app)[0])
+        assert not any("Geen opdracht" in line for line in palette_lines(app))
+        await pilot.press("escape")
+
+        app.action_change_theme()
+        await pilot.pause()
+        app.screen.query_one(Input).value = "zqzq"
+        expected = "Geen thema gevonden met 'zqzq'"
+        await wait_until(pilot, lambda: any(expected in line for line in palette_lines(app)))
 
 
 async def test_the_title_bar_names_the_role_in_one_widget(files: AppFiles) -> None:
