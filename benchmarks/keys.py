@@ -42,6 +42,8 @@ from lob_tui.notes import parse_bytes
 SIZE = (100, 30)
 TYPED = "Alumni uitnodigen voor de voorlichtingsavond, eerst overleggen met mentoren. "
 SEARCHED = "loopbaan"
+KEY_GAP = 1 / 30
+"""Seconds between two keys timed to the frame: a held-down key repeats about this often."""
 
 
 @dataclass
@@ -82,7 +84,7 @@ class Recorder:
         which costs an app with more widgets more than it costs in a terminal.
         """
         wall = await direct_key(pilot.app, tree, key)
-        await pilot.pause()  # the key's late messages are handled before the next one
+        await pilot.pause(KEY_GAP)  # as between two keys of a held-down key
         entry = self._entry(app, TO_FRAME)
         if entry is not None:
             entry.wall.append(wall)
