@@ -86,6 +86,18 @@ def main_screen(app: object) -> MainScreen:
     return screen
 
 
+async def jump(pilot: Pilot[int], item: Item) -> MainScreen:
+    """The main screen with the tree's cursor put on ``item`` (as the palette does), drawn.
+
+    Most app tests start at one item; walking there with the arrow keys is
+    what the navigation tests do, the others need only to be there.
+    """
+    screen = main_screen(pilot.app)
+    screen.jump_to(item)
+    await pilot.pause()
+    return screen
+
+
 @pytest.fixture(scope="session")
 def shipped_raamwerk() -> Raamwerk:
     """The framework that ships with lob-tui (38 items, one role)."""

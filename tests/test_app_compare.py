@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import SIZE, AppFiles, WaitUntil, main_screen
+from conftest import SIZE, AppFiles, WaitUntil, jump, main_screen
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input
@@ -50,9 +50,7 @@ async def test_v_shows_the_other_files_status_and_note_for_the_item_and_section(
     before = path.read_bytes()
     app = files.app()
     async with app.run_test(size=SIZE) as pilot:
-        screen = main_screen(app)
-        screen.jump_to(files.item("visie-d4"))
-        await pilot.pause()
+        screen = await jump(pilot, files.item("visie-d4"))
         await pilot.press("3")  # the user's own status
         await open_compare(pilot, str(path))
         await wait_until(pilot, lambda: screen.ander is not None)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import SIZE, AppFiles, main_screen, render_text
+from conftest import SIZE, AppFiles, jump, main_screen, render_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.text import Text
@@ -66,12 +66,10 @@ async def test_the_detail_pane_scrolls_to_the_end_of_its_text_and_no_further(
         await pilot.pause()
         tall = detail.size.height
         for _ in range(2):  # the first time the pane gets lower, the range follows a frame later
-            screen.jump_to(files.item("visie-r1"))
-            await pilot.pause()
+            await jump(pilot, files.item("visie-r1"))
             screen.jump_to(files.rol.aandachtsgebieden[0])
             await pilot.pause()
-        screen.jump_to(files.item("visie-r1"))
-        await pilot.pause()
+        await jump(pilot, files.item("visie-r1"))
         assert detail.size.height < tall
         assert detail.max_scroll_y == 0, "no blank lines to scroll into"
 

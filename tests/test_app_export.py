@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from conftest import SIZE, AppFiles, Notified, WaitUntil, render_text
+from conftest import SIZE, AppFiles, Notified, WaitUntil, jump, render_text
 from textual.widgets import Markdown
 
 from lob_tui.screens.export import ExportScreen
-from lob_tui.screens.main import MainScreen
 from lob_tui.widgets.footer import KeyFooter
 
 
@@ -17,10 +16,7 @@ async def test_e_previews_and_w_writes_beside_the_notes(
 ) -> None:
     app = files.app()
     async with app.run_test(size=SIZE) as pilot:
-        screen = app.screen
-        assert isinstance(screen, MainScreen)
-        screen.jump_to(files.item("visie-d4"))
-        await pilot.pause()
+        screen = await jump(pilot, files.item("visie-d4"))
         screen.editor.load_text("Alumni [bold]uitnodigen[/]")
         await pilot.press("3", "e")
         await pilot.pause()

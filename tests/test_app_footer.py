@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import SIZE, AppFiles, main_screen, render_text
+from conftest import SIZE, AppFiles, jump, main_screen, render_text
 
 from lob_tui.notes import Status
 from lob_tui.widgets.footer import KeyFooter
@@ -64,9 +64,7 @@ async def test_a_narrow_footer_leaves_out_whole_keys_and_keeps_help(files: AppFi
 async def test_a_key_in_a_group_is_pressed_by_its_own_click(files: AppFiles) -> None:
     app = files.app()
     async with app.run_test(size=SIZE) as pilot:
-        screen = main_screen(app)
-        screen.jump_to(files.item("visie-r1"))
-        await pilot.pause()
+        screen = await jump(pilot, files.item("visie-r1"))
         column = render_text(app.screen.query_one(KeyFooter)).index("1 2 3 0 Status") + 2
         await pilot.click(KeyFooter, offset=(column, 0))  # on the "2"
         await pilot.pause()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from conftest import SIZE, AppFiles, main_screen
+from conftest import SIZE, AppFiles, jump, main_screen
 from textual.widget import Widget
 
 from lob_tui.notes import Notities, Status, to_bytes
@@ -53,8 +53,7 @@ async def test_the_overview_follows_each_status_while_open(
         assert screen.query_one(GlanceView).display and not screen.query_one("#editor").display
         assert "█0 ▒0 ░0 ·38" in rendered(glance)
 
-        screen.jump_to(files.item("samenwerking-d7"))
-        await pilot.pause()
+        await jump(pilot, files.item("samenwerking-d7"))
         await pilot.press("2")  # the tree keeps the focus beside the overview
         await pilot.pause()
         # An item's editor stays hidden beside the overview, as do its details.

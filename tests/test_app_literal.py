@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import SIZE, AppFiles, WaitUntil
+from conftest import SIZE, AppFiles, WaitUntil, jump
 from textual.widget import Widget
 
 from lob_tui.framework import Raamwerk, parse_raamwerk
@@ -98,11 +98,8 @@ async def test_hostile_notes_are_stored_exactly_and_shown_literally(
 ) -> None:
     app = files.app()
     async with app.run_test(size=SIZE) as pilot:
-        screen = app.screen
-        assert isinstance(screen, MainScreen)
         sectie = files.rol.aandachtsgebieden[0].rolbeschrijvingen
-        screen.jump_to(files.item("visie-r1"))
-        await pilot.pause()
+        screen = await jump(pilot, files.item("visie-r1"))
         screen.editor.focus()
         screen.editor.load_text(HOSTILE_NOTE)
         await pilot.pause()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import SIZE, AppFiles, Notified, WaitUntil, main_screen
+from conftest import SIZE, AppFiles, Notified, WaitUntil, jump, main_screen
 from textual.command import CommandPalette
 from textual.widgets import Input, OptionList
 
@@ -65,9 +65,7 @@ async def test_a_move_shows_the_new_item_in_the_frame_that_draws_the_cursor(
     """The details and the note change with the cursor, not a frame after it."""
     app = files.app()
     async with app.run_test(size=SIZE) as pilot:
-        screen = main_screen(app)
-        screen.jump_to(files.item("visie-r1"))
-        await pilot.pause()
+        screen = await jump(pilot, files.item("visie-r1"))
         screen.framework_tree.action_cursor_down()  # no await: no message handled yet
         assert screen.current == files.item("visie-r2")
         assert screen.editor.doel == files.item("visie-r2")
@@ -76,9 +74,7 @@ async def test_a_move_shows_the_new_item_in_the_frame_that_draws_the_cursor(
 async def test_the_late_message_of_a_node_already_left_changes_nothing(files: AppFiles) -> None:
     app = files.app()
     async with app.run_test(size=SIZE) as pilot:
-        screen = main_screen(app)
-        screen.jump_to(files.item("visie-r1"))
-        await pilot.pause()
+        screen = await jump(pilot, files.item("visie-r1"))
         shown: list[object] = []
         show = screen.show
 
@@ -225,8 +221,7 @@ async def test_a_shows_only_the_current_area_and_back(files: AppFiles) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = main_screen(app)
         tree = screen.query_one(FrameworkTree)
-        screen.jump_to(files.item("organisatie-r1"))
-        await pilot.pause()
+        await jump(pilot, files.item("organisatie-r1"))
         await pilot.press("a")
         await pilot.pause()
         assert [node.data for node in tree.root.children] == [files.rol.gebied("organisatie")]
@@ -234,8 +229,7 @@ async def test_a_shows_only_the_current_area_and_back(files: AppFiles) -> None:
         assert "alleen Organisatie" in str(screen.status_line.render())
 
         # A search match in another area brings that area into view.
-        screen.jump_to(files.item("visie-d4"))
-        await pilot.pause()
+        await jump(pilot, files.item("visie-d4"))
         assert [node.data for node in tree.root.children] == [files.rol.gebied("visie-en-advies")]
 
         await pilot.press("a")
@@ -336,8 +330,7 @@ async def test_the_palette_runs_the_apps_actions_in_dutch(files: AppFiles) -> No
         titles = [command.title for command in app.get_system_commands(screen)]
         assert {"Bewaren", "Zoeken", "Hulp", "Stoppen", "Thema kiezen", "Exporteren"} <= set(titles)
         assert "Status: beheers ik" in titles
-        screen.jump_to(files.item("visie-r1"))
-        await pilot.pause()
+        await jump(pilot, files.item("visie-r1"))
         await pilot.press("ctrl+p", *"beheers")
         await pilot.pause(0.3)
         await pilot.press("down", "enter")

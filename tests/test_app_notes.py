@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from conftest import SIZE, AppFiles, Notified, WaitUntil, main_screen, render_text
+from conftest import SIZE, AppFiles, Notified, WaitUntil, jump, main_screen, render_text
 from textual.message import Message
 from textual.widgets import TextArea
 
@@ -21,9 +21,7 @@ async def test_a_typed_note_is_autosaved_and_back_after_a_restart(
 ) -> None:
     app = files.app()
     async with app.run_test(size=SIZE) as pilot:
-        screen = main_screen(app)
-        screen.jump_to(files.item("visie-d4"))
-        await pilot.pause()
+        screen = await jump(pilot, files.item("visie-d4"))
         await pilot.press("enter")
         assert app.focused is screen.editor
         await pilot.press(*"Alumni [b]")
@@ -49,9 +47,7 @@ async def test_the_cursors_moves_stay_in_the_editor(files: AppFiles) -> None:
 
     app = files.app()
     async with app.run_test(size=SIZE, message_hook=hook) as pilot:
-        screen = main_screen(app)
-        screen.jump_to(files.item("visie-d4"))
-        await pilot.pause()
+        screen = await jump(pilot, files.item("visie-d4"))
         await pilot.press("enter")
         handled.clear()
         await pilot.press(*"abc", "left")
@@ -65,9 +61,7 @@ async def test_typing_waits_for_no_disk_the_save_follows_within_two_seconds(
 ) -> None:
     app = files.app(timing=Timing())
     async with app.run_test(size=SIZE) as pilot:
-        screen = main_screen(app)
-        screen.jump_to(files.item("visie-r1"))
-        await pilot.pause()
+        screen = await jump(pilot, files.item("visie-r1"))
         screen.editor.focus()
         screen.editor.load_text("x" * 5000)  # a long text is set directly, not typed
         await pilot.pause()
@@ -83,9 +77,7 @@ async def test_the_save_waits_for_a_pause_in_typing_and_comes_once(
     """Each key only notes the time; the one timer saves once no key came for the delay."""
     app = files.app(timing=Timing(delay=0.3))
     async with app.run_test(size=SIZE) as pilot:
-        screen = main_screen(app)
-        screen.jump_to(files.item("visie-r1"))
-        await pilot.pause()
+        screen = await jump(pilot, files.item("visie-r1"))
         await pilot.press("enter")
         saves: list[object] = []
         save = screen.store.save
@@ -109,8 +101,7 @@ async def test_statuses_change_marks_and_progress(files: AppFiles, wait_until: W
     async with app.run_test(size=SIZE) as pilot:
         screen = main_screen(app)
         tree = screen.query_one(FrameworkTree)
-        screen.jump_to(files.item("visie-r1"))
-        await pilot.pause()
+        await jump(pilot, files.item("visie-r1"))
         area = tree.root.children[0]
         assert "0/8" in area.label.plain
 
@@ -140,8 +131,7 @@ async def test_a_new_status_relabels_only_what_it_changes(files: AppFiles) -> No
     async with app.run_test(size=SIZE) as pilot:
         screen = main_screen(app)
         tree = screen.query_one(FrameworkTree)
-        screen.jump_to(files.item("visie-r1"))
-        await pilot.pause()
+        await jump(pilot, files.item("visie-r1"))
         await pilot.press("1")
         await pilot.pause()
         area = tree.root.children[0]
@@ -164,9 +154,7 @@ async def test_the_detail_pane_shows_the_cursors_node_after_fast_moves(files: Ap
     """Only the lines that differ are repainted: what is on screen must still be the whole text."""
     app = files.app()
     async with app.run_test(size=SIZE) as pilot:
-        screen = main_screen(app)
-        screen.jump_to(files.item("visie-r1"))
-        await pilot.pause()
+        screen = await jump(pilot, files.item("visie-r1"))
         detail = screen.query_one(DetailText)
         # r2, r3, the section below them (a longer text), back to r3; then a status for it.
         await pilot.press("down", "down", "down", "up", "2")
@@ -221,9 +209,7 @@ async def test_a_section_aandachtsveld_is_saved_and_shown_on_the_area(
 async def test_quitting_saves_what_was_just_typed(files: AppFiles) -> None:
     app = files.app()
     async with app.run_test(size=SIZE) as pilot:
-        screen = main_screen(app)
-        screen.jump_to(files.item("visie-d1"))
-        await pilot.pause()
+        await jump(pilot, files.item("visie-d1"))
         await pilot.press("enter", *"laatste woord")
         await pilot.press("ctrl+q")
         await pilot.pause()
@@ -234,9 +220,7 @@ async def test_quitting_saves_what_was_just_typed(files: AppFiles) -> None:
 async def test_q_in_the_tree_quits_but_types_in_the_editor(files: AppFiles) -> None:
     app = files.app()
     async with app.run_test(size=SIZE) as pilot:
-        screen = main_screen(app)
-        screen.jump_to(files.item("visie-d1"))
-        await pilot.pause()
+        screen = await jump(pilot, files.item("visie-d1"))
         await pilot.press("enter", "q")
         assert screen.editor.text == "q"
         await pilot.press("escape", "q")
@@ -250,9 +234,7 @@ async def test_moving_to_another_node_keeps_each_note_with_its_own_item(
 ) -> None:
     app = files.app()
     async with app.run_test(size=SIZE) as pilot:
-        screen = main_screen(app)
-        screen.jump_to(files.item("visie-r1"))
-        await pilot.pause()
+        screen = await jump(pilot, files.item("visie-r1"))
         await pilot.press("enter", "a", "escape", "down", "enter", "b", "escape", "up")
         await pilot.pause()
         assert screen.editor.text == "a"

@@ -11,9 +11,7 @@ import socket
 from datetime import date
 
 import pytest
-from conftest import SIZE, AppFiles, WaitUntil
-
-from lob_tui.screens.main import MainScreen
+from conftest import SIZE, AppFiles, WaitUntil, jump
 
 
 @pytest.fixture
@@ -39,10 +37,7 @@ async def test_starting_saving_exporting_and_quitting_open_no_connection(
 ) -> None:
     app = files.app()
     async with app.run_test(size=SIZE) as pilot:
-        screen = app.screen
-        assert isinstance(screen, MainScreen)
-        screen.jump_to(files.item("visie-d4"))
-        await pilot.pause()
+        screen = await jump(pilot, files.item("visie-d4"))
         screen.editor.load_text("Zie https://example.org en mail@example.org")
         await pilot.press("3", "ctrl+s")
         await wait_until(pilot, lambda: files.saved_note("visie-d4") is not None)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SIZE, AppFiles, Notified, WaitUntil, main_screen
+from conftest import SIZE, AppFiles, Notified, WaitUntil, jump, main_screen
 
 from lob_tui import notes, prepare
 from lob_tui.errors import LobFout
@@ -90,8 +90,7 @@ async def test_a_failed_save_is_shown_and_retried_while_the_text_stays(
             "set_stand",
             lambda stand, opmerking="": (shown.append(opmerking), set_stand(stand, opmerking)),
         )
-        screen.jump_to(files.item("visie-r1"))
-        await pilot.pause()
+        await jump(pilot, files.item("visie-r1"))
         await pilot.press("enter", "x")
 
         await wait_until(pilot, lambda: any(n.severity == "error" for n in app._notifications))
@@ -118,9 +117,7 @@ async def test_a_save_prepared_in_a_child_writes_exactly_what_the_notes_are(
 ) -> None:
     app = files.app(timing=Timing(delay=60))
     async with app.run_test(size=SIZE) as pilot:
-        screen = main_screen(app)
-        screen.jump_to(files.item("visie-r2"))
-        await pilot.pause()
+        screen = await jump(pilot, files.item("visie-r2"))
         await pilot.press("enter", "k", "i", "n", "d", "ctrl+s")
         await wait_until(pilot, lambda: files.saved_note("visie-r2") == "kind")
         await wait_until(pilot, lambda: screen.autosave.stand is Bewaarstand.BEWAARD)
@@ -133,9 +130,7 @@ async def test_leaving_the_editor_saves_without_waiting_for_the_timer(
 ) -> None:
     app = files.app(timing=Timing(delay=60))
     async with app.run_test(size=SIZE) as pilot:
-        screen = main_screen(app)
-        screen.jump_to(files.item("visie-r2"))
-        await pilot.pause()
+        await jump(pilot, files.item("visie-r2"))
         await pilot.press("enter", "y", "escape")
         await wait_until(pilot, lambda: files.saved_note("visie-r2") == "y")
 
@@ -143,9 +138,7 @@ async def test_leaving_the_editor_saves_without_waiting_for_the_timer(
 async def test_ctrl_s_saves_now_and_says_where(files: AppFiles, wait_until: WaitUntil) -> None:
     app = files.app(timing=Timing(delay=60))
     async with app.run_test(size=SIZE) as pilot:
-        screen = main_screen(app)
-        screen.jump_to(files.item("visie-r2"))
-        await pilot.pause()
+        screen = await jump(pilot, files.item("visie-r2"))
         await pilot.press("enter", "z", "ctrl+s")
         await wait_until(pilot, lambda: files.saved_note("visie-r2") == "z")
         await wait_until(
@@ -172,9 +165,7 @@ async def test_a_file_changed_by_someone_else_asks_what_to_do(
 ) -> None:
     app = files.app()
     async with app.run_test(size=SIZE) as pilot:
-        screen = main_screen(app)
-        screen.jump_to(files.item("visie-r1"))
-        await pilot.pause()
+        screen = await jump(pilot, files.item("visie-r1"))
         await pilot.press("enter", "x")
         await wait_until(pilot, lambda: files.saved_note("visie-r1") == "x")
 
@@ -224,9 +215,7 @@ async def test_quitting_while_saving_fails_asks_first(
     failing_disk(monkeypatch, failures=1000)
     app = files.app()
     async with app.run_test(size=SIZE) as pilot:
-        screen = main_screen(app)
-        screen.jump_to(files.item("visie-r1"))
-        await pilot.pause()
+        screen = await jump(pilot, files.item("visie-r1"))
         await pilot.press("enter", "x", "ctrl+q")
         await wait_until(pilot, lambda: isinstance(app.screen, QuitDialog))
         await pilot.press("escape")
@@ -281,9 +270,7 @@ async def test_ctrl_e_takes_the_text_back_from_the_external_editor(
 ) -> None:
     app = files.app()
     async with app.run_test(size=SIZE) as pilot:
-        screen = main_screen(app)
-        screen.jump_to(files.item("visie-d4"))
-        await pilot.pause()
+        screen = await jump(pilot, files.item("visie-d4"))
         await pilot.press("ctrl+e")  # headless: Textual cannot suspend, and says so
         await pilot.pause()
         await notified(pilot, "terminal")
