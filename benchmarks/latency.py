@@ -83,10 +83,12 @@ def keys(ctx: Context) -> Table:
     """Every kind of key in lob-tui next to the same key in a bare widget."""
     title = "Toetsen"
     real = generate.real_case(ctx.folder / "echt", resources.default_framework_path())
+    # search: letters typed, a search of eight per `/` and Enter; 120 gives `/` and Enter 15
+    # presses a round, enough for a median that does not swing with one slow press.
     counts = (
         {"navigate": 6, "type": 6, "status": 3, "search": 4}
         if ctx.quick
-        else {"navigate": 80, "type": 80, "status": 30, "search": 48}
+        else {"navigate": 80, "type": 80, "status": 30, "search": 120}
     )
     rounds = 1 if ctx.quick else 2
     progress(f"{title}: {sum(counts.values())} toetsen \u00d7 {rounds} rondes \u00d7 2 apps")
