@@ -7,7 +7,7 @@ cannot enforce: no pupils' names in notes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -35,6 +35,7 @@ _KEY_NAMES = {
     "home": "Home",
     "end": "End",
     "space": "spatie",
+    "shift+space": "shift+spatie",
     "f1": "F1",
 }
 
@@ -54,15 +55,24 @@ def key_names(keys: str) -> str:
     return " ".join(_KEY_NAMES.get(key, key) for key in keys.split(","))
 
 
-def key_table(sections: Iterable[Section]) -> Text:
-    """Every described binding, section by section."""
+KEY_COLUMN = 16
+"""The least width of the help's key column; a longer key name widens it for every row."""
+
+
+def key_table(sections: Sequence[Section]) -> Text:
+    """Every described binding, section by section, the descriptions in one column."""
+    described = [
+        [b for b in bindings if isinstance(b, Binding) and b.description]
+        for _, bindings in sections
+    ]
+    names = [key_names(b.key) for rows in described for b in rows]
+    width = max([KEY_COLUMN - 2, *(len(name) for name in names)]) + 2
     text = Text(end="")
-    for heading, bindings in sections:
+    for (heading, _), rows in zip(sections, described, strict=True):
         text.append(f"{heading}\n", style="bold underline")
-        for binding in bindings:
-            if isinstance(binding, Binding) and binding.description:
-                text.append(f"  {key_names(binding.key):<16}", style="bold")
-                text.append(f"{binding.description}\n")
+        for binding in rows:
+            text.append(f"  {key_names(binding.key):<{width}}", style="bold")
+            text.append(f"{binding.description}\n")
         text.append("\n")
     return text
 
