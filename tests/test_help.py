@@ -47,3 +47,9 @@ def test_the_apps_own_keys_never_run_into_their_description(files: AppFiles) -> 
     for row in _rows(key_table(files.app().key_sections()).plain):
         keys, _, description = row.strip().partition("  ")
         assert keys and description.strip(), row
+
+
+def test_a_tooltip_follows_the_description() -> None:
+    enter = Binding("enter", "select", "Notitie", tooltip="op een aandachtsgebied: open of dicht")
+    rows = _rows(key_table([("Boom", [enter])]).plain)
+    assert rows[0].endswith("Notitie (op een aandachtsgebied: open of dicht)")

@@ -60,7 +60,11 @@ KEY_COLUMN = 16
 
 
 def key_table(sections: Sequence[Section]) -> Text:
-    """Every described binding, section by section, the descriptions in one column."""
+    """Every described binding, section by section, the descriptions in one column.
+
+    A binding's tooltip follows its description: the footer has room for one
+    word, the help for the exception (Enter on an area opens it).
+    """
     described = [
         [b for b in bindings if isinstance(b, Binding) and b.description]
         for _, bindings in sections
@@ -72,7 +76,8 @@ def key_table(sections: Sequence[Section]) -> Text:
         text.append(f"{heading}\n", style="bold underline")
         for binding in rows:
             text.append(f"  {key_names(binding.key):<{width}}", style="bold")
-            text.append(f"{binding.description}\n")
+            text.append(binding.description)
+            text.append(f" ({binding.tooltip})\n" if binding.tooltip else "\n")
         text.append("\n")
     return text
 
