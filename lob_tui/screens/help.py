@@ -66,16 +66,15 @@ def key_table(sections: Sequence[Section]) -> Text:
     word, the help for the exception (Enter on an area opens it).
     """
     described = [
-        [b for b in bindings if isinstance(b, Binding) and b.description]
+        [(key_names(b.key), b) for b in bindings if isinstance(b, Binding) and b.description]
         for _, bindings in sections
     ]
-    names = [key_names(b.key) for rows in described for b in rows]
-    width = max([KEY_COLUMN - 2, *(len(name) for name in names)]) + 2
+    width = max([KEY_COLUMN - 2, *(len(name) for rows in described for name, _ in rows)]) + 2
     text = Text(end="")
     for (heading, _), rows in zip(sections, described, strict=True):
         text.append(f"{heading}\n", style="bold underline")
-        for binding in rows:
-            text.append(f"  {key_names(binding.key):<{width}}", style="bold")
+        for name, binding in rows:
+            text.append(f"  {name:<{width}}", style="bold")
             text.append(binding.description)
             text.append(f" ({binding.tooltip})\n" if binding.tooltip else "\n")
         text.append("\n")
