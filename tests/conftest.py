@@ -22,6 +22,7 @@ from lob_tui.app import LobApp, create_app
 from lob_tui.framework import Item, Raamwerk, Rol, load_raamwerk
 from lob_tui.screens.autosave import Timing
 from lob_tui.screens.main import MainScreen
+from lob_tui.widgets.framework_tree import Knoop
 
 SIZE = (120, 40)
 """The terminal size most app tests run at."""
@@ -86,14 +87,14 @@ def main_screen(app: object) -> MainScreen:
     return screen
 
 
-async def jump(pilot: Pilot[int], item: Item) -> MainScreen:
-    """The main screen with the tree's cursor put on ``item`` (as the palette does), drawn.
+async def jump(pilot: Pilot[int], knoop: Knoop) -> MainScreen:
+    """The main screen with the tree's cursor put on ``knoop`` (as the palette does), drawn.
 
-    Most app tests start at one item; walking there with the arrow keys is
+    Most app tests start at one node; walking there with the arrow keys is
     what the navigation tests do, the others need only to be there.
     """
     screen = main_screen(pilot.app)
-    screen.jump_to(item)
+    screen.jump_to(knoop)
     await pilot.pause()
     return screen
 

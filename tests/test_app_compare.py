@@ -65,8 +65,7 @@ async def test_v_shows_the_other_files_status_and_note_for_the_item_and_section(
 
         sectie = files.rol.sectie("visie-en-advies/deskundigheden")
         assert sectie is not None
-        screen.jump_to(sectie)
-        await pilot.pause()
+        await jump(pilot, sectie)
         assert "Samen een alumnidag opzetten" in rendered(screen.query_one("#detail-text"))
 
         await pilot.press("V")
@@ -87,8 +86,7 @@ async def test_without_a_name_the_file_name_labels_the_other_notes(
         screen = main_screen(app)
         await open_compare(pilot, str(path))
         await wait_until(pilot, lambda: screen.ander is not None)
-        screen.jump_to(files.rol.aandachtsgebieden[0])
-        await pilot.pause()
+        await jump(pilot, files.rol.aandachtsgebieden[0])
         text = rendered(screen.query_one("#detail-text"))
         assert "Bij anna.toml (alleen lezen)" in text
         assert "Deskundigheden: ▒····  █0 ▒1 ░0 ·4" in text, "the other file's bar"

@@ -62,13 +62,11 @@ async def test_the_detail_pane_scrolls_to_the_end_of_its_text_and_no_further(
     async with app.run_test(size=SIZE) as pilot:
         screen = main_screen(app)
         detail = screen.query_one(DetailText)
-        screen.jump_to(files.rol.aandachtsgebieden[0])  # no editor under an area: a tall pane
-        await pilot.pause()
+        await jump(pilot, files.rol.aandachtsgebieden[0])  # no editor under an area: a tall pane
         tall = detail.size.height
         for _ in range(2):  # the first time the pane gets lower, the range follows a frame later
             await jump(pilot, files.item("visie-r1"))
-            screen.jump_to(files.rol.aandachtsgebieden[0])
-            await pilot.pause()
+            await jump(pilot, files.rol.aandachtsgebieden[0])
         await jump(pilot, files.item("visie-r1"))
         assert detail.size.height < tall
         assert detail.max_scroll_y == 0, "no blank lines to scroll into"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from conftest import SIZE, AppFiles, Notified, main_screen
+from conftest import SIZE, AppFiles, Notified, jump, main_screen
 from textual.widget import Widget
 from textual.widgets import Markdown
 
@@ -157,8 +157,7 @@ async def test_jumping_to_an_item_the_filter_hides_clears_the_filter(
         await pilot.pause()
         alumni = files.rol.item("visie-d4")
         assert alumni is not None
-        screen.jump_to(alumni)  # as the palette's jump to an item does
-        await pilot.pause()
+        await jump(pilot, alumni)  # as the palette's jump to an item does
         await notified(pilot, "Filter gewist")
         assert not screen.item_filter.is_active
         assert screen.current == alumni

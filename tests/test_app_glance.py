@@ -28,12 +28,10 @@ async def test_the_area_pane_counts_the_statuses_just_set(
     async with app.run_test(size=SIZE) as pilot:
         screen = main_screen(app)
         for item_id, key in [("visie-r1", "1"), ("visie-r2", "2"), ("visie-d1", "3")]:
-            screen.jump_to(files.item(item_id))
-            await pilot.pause()
+            await jump(pilot, files.item(item_id))
             await pilot.press(key)
 
-        screen.jump_to(files.rol.aandachtsgebieden[0])
-        await pilot.pause()
+        await jump(pilot, files.rol.aandachtsgebieden[0])
         text = rendered(screen.query_one("#detail-text"))
         assert "█▒░·····  █1 ▒1 ░1 ·5" in text  # the area: one glyph per item
         assert "█▒·  █1 ▒1 ░0 ·1" in text  # its Rolbeschrijvingen

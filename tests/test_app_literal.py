@@ -75,8 +75,7 @@ async def test_framework_texts_show_literally_in_tree_and_pane(
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         assert isinstance(screen, MainScreen)
-        screen.jump_to(hostile.rollen[0].item("r1"))  # type: ignore[arg-type]
-        await pilot.pause()
+        await jump(pilot, hostile.rollen[0].item("r1"))  # type: ignore[arg-type]
 
         tree = rendered(screen.query_one(FrameworkTree))
         assert "Gebied [/] ␛[31mrood" in tree
@@ -113,12 +112,10 @@ async def test_hostile_notes_are_stored_exactly_and_shown_literally(
         assert screen.editor.text == HOSTILE_NOTE, "the editor keeps the real characters"
 
         # The same text as a section's aandachtsveld, read back on the area's summary.
-        screen.jump_to(sectie)
-        await pilot.pause()
+        await jump(pilot, sectie)
         screen.editor.load_text(HOSTILE_NOTE)
         await pilot.pause()
-        screen.jump_to(files.rol.aandachtsgebieden[0])
-        await pilot.pause()
+        await jump(pilot, files.rol.aandachtsgebieden[0])
         pane = rendered(screen.query_one("#detail-text", Widget))
         assert "[bold]vet[/] [b [link=x]link[/link] <b>html</b>" in pane
         assert "␛[2Jweg?" in pane and "\x1b" not in pane

@@ -354,8 +354,7 @@ async def test_the_chosen_theme_is_remembered(files: AppFiles, wait_until: WaitU
 async def test_the_last_node_is_restored_per_notes_file(files: AppFiles) -> None:
     app = files.app()
     async with app.run_test(size=SIZE) as pilot:
-        main_screen(app).jump_to(files.item("samenwerking-d3"))
-        await pilot.pause()
+        await jump(pilot, files.item("samenwerking-d3"))
         await pilot.press("ctrl+q")
 
     again = files.app()
@@ -406,8 +405,7 @@ async def test_a_large_framework_fills_the_tree_after_the_first_frame(
         assert len(tree.root.children) < 1200, "not every area before the first frame"
 
         # An item far down can be reached at once, before the batches get there.
-        screen.jump_to(screen.rol.item("d1100"))  # type: ignore[arg-type]
-        await pilot.pause()
+        await jump(pilot, screen.rol.item("d1100"))  # type: ignore[arg-type]
         assert screen.current == screen.rol.item("d1100")
 
         await wait_until(pilot, lambda: len(tree.root.children) == 1200)

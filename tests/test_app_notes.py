@@ -184,8 +184,7 @@ async def test_a_section_aandachtsveld_is_saved_and_shown_on_the_area(
     async with app.run_test(size=SIZE) as pilot:
         screen = main_screen(app)
         sectie = files.rol.aandachtsgebieden[0].deskundigheden
-        screen.jump_to(sectie)
-        await pilot.pause()
+        await jump(pilot, sectie)
         await pilot.press("enter")
         assert isinstance(app.focused, NoteEditor) and app.focused.doel == sectie
         await pilot.press(*"Meer alumni")
@@ -200,8 +199,7 @@ async def test_a_section_aandachtsveld_is_saved_and_shown_on_the_area(
         screen = main_screen(again)
         await pilot.pause()
         assert screen.editor.text == "Meer alumni"
-        screen.jump_to(files.rol.aandachtsgebieden[0])
-        await pilot.pause()
+        await jump(pilot, files.rol.aandachtsgebieden[0])
         assert not screen.editor.display, "an area has no editor of its own"
         assert "Meer alumni" in str(screen.query_one("#detail-text").render())
 

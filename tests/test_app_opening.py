@@ -11,7 +11,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import SIZE, WaitUntil, main_screen, render_text
+from conftest import SIZE, WaitUntil, jump, main_screen, render_text
 from test_app_start import SECOND_ROLE
 
 from lob_tui import notes, opening, resources
@@ -217,8 +217,7 @@ async def test_once_read_the_notes_are_written_to_the_file_asked_for(
         await wait_until(pilot, lambda: len(screen.framework_tree.root.children) == 4)
         item = screen.rol.item("visie-r1")
         assert item is not None
-        screen.jump_to(item)
-        await pilot.pause()
+        await jump(pilot, item)
         await pilot.press("3")
         await pilot.press("ctrl+q")
     assert app.return_code == 0

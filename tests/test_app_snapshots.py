@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import AppFiles
+from conftest import AppFiles, jump
 from textual.pilot import Pilot
 
 from lob_tui import notes
@@ -40,8 +40,7 @@ async def _show_the_alumni_item(pilot: Pilot[int]) -> None:
     await pilot.pause()  # the screenshot's pilot may start before the screen has mounted
     screen = pilot.app.screen
     assert isinstance(screen, MainScreen)
-    screen.jump_to(screen.rol.item("visie-d4"))  # type: ignore[arg-type]
-    await pilot.pause()
+    await jump(pilot, screen.rol.item("visie-d4"))  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import SIZE, AppFiles, Notified, WaitUntil
+from conftest import SIZE, AppFiles, Notified, WaitUntil, jump
 
 from lob_tui import notes, resources, settings
 from lob_tui.errors import LobFout
@@ -118,8 +118,7 @@ async def test_notes_for_unknown_ids_are_reported_and_kept(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await notified(pilot, "verdwenen-item")
-        app.screen.jump_to(files.rol.item("visie-r1"))  # type: ignore[attr-defined]
-        await pilot.pause()
-        app.screen.editor.load_text("bekend, en meer")  # type: ignore[attr-defined]
+        screen = await jump(pilot, files.item("visie-r1"))
+        screen.editor.load_text("bekend, en meer")
         await wait_until(pilot, lambda: files.saved_note("visie-r1") == "bekend, en meer")
     assert files.saved_note("verdwenen-item") == "nog steeds van mij"
