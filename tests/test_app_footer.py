@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from conftest import SIZE, AppFiles, jump, main_screen, render_text
 
+from lob_tui.framework import Aandachtsgebied, Item, Sectie
 from lob_tui.notes import Status
 from lob_tui.widgets.footer import KeyFooter
 from lob_tui.widgets.search_bar import SearchBar
@@ -15,7 +16,7 @@ async def test_footer_follows_the_focus_without_widgets_of_its_own(files: AppFil
         footer = app.screen.query_one(KeyFooter)
         await pilot.pause()
         in_tree = render_text(footer)
-        assert "⏎ Notitie" in in_tree and "1 2 3 0 Status" in in_tree and "/ Zoeken" in in_tree
+        assert "1 2 3 0 Status" in in_tree and "/ Zoeken" in in_tree
         assert "^p Opdrachten" in in_tree and "esc" not in in_tree
         assert not footer.children  # one line drawn by one widget, nothing mounted per key
 
@@ -27,6 +28,32 @@ async def test_footer_follows_the_focus_without_widgets_of_its_own(files: AppFil
         await pilot.press("escape")  # back in the tree: the tree's keys again
         await pilot.pause()
         assert render_text(footer) == in_tree
+
+
+async def test_enter_is_named_for_the_node_under_the_cursor(files: AppFiles) -> None:
+    """On an area Enter opens or closes it; on a section or an item it writes the note."""
+    app = files.app()
+    async with app.run_test(size=SIZE) as pilot:
+        footer = app.screen.query_one(KeyFooter)
+        tree = main_screen(app).framework_tree
+        await pilot.pause()
+        assert isinstance(tree.current, Aandachtsgebied)
+        on_area = render_text(footer)
+        assert "⏎ Open of dicht" in on_area and "Notitie" not in on_area
+
+        await pilot.press("enter", "down")  # open the area, onto its first section
+        await pilot.pause()
+        assert isinstance(tree.current, Sectie)
+        assert "⏎ Notitie" in render_text(footer) and "Open of dicht" not in render_text(footer)
+        await pilot.press("right", "down")  # open the section, onto its first item
+        await pilot.pause()
+        assert isinstance(tree.current, Item) and "⏎ Notitie" in render_text(footer)
+
+        await pilot.press("up", "up")  # back to the section, then the area: Enter closes it
+        await pilot.pause()
+        assert render_text(footer) == on_area
+        await pilot.press("enter")
+        assert tree.cursor_node is not None and not tree.cursor_node.is_expanded
 
 
 async def test_clicking_a_key_in_the_footer_presses_it(files: AppFiles) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import SIZE, AppFiles, Notified, WaitUntil, jump, main_screen
+from textual import events
 from textual.command import CommandPalette
 from textual.widgets import Input, OptionList
 
@@ -108,6 +109,43 @@ async def test_enter_on_an_area_opens_it_and_on_an_item_starts_the_note(files: A
         assert screen.editor.doel == files.rol.item("visie-r1")
         await pilot.press("escape")
         assert app.focused is tree
+
+
+async def test_a_key_right_after_enter_lands_in_the_opened_area(files: AppFiles) -> None:
+    """A terminal delivers keys typed quickly in one burst: Enter has opened the area before
+    the ↓ behind it moves the cursor, which then goes to the area's first section."""
+    app = files.app()
+    async with app.run_test(size=SIZE) as pilot:
+        tree = main_screen(app).query_one(FrameworkTree)
+        await pilot.press("home")
+        first_area = tree.current
+        assert isinstance(first_area, Aandachtsgebied)
+        app.post_message(events.Key("enter", None))  # both queued before either is handled
+        app.post_message(events.Key("down", None))
+        await pilot.pause()
+        assert tree.current == first_area.secties[0]
+
+
+async def test_a_click_opens_and_closes_an_area_and_starts_an_items_note(
+    files: AppFiles,
+) -> None:
+    app = files.app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        tree = screen.query_one(FrameworkTree)
+        await pilot.press("home")
+        area = tree.cursor_node
+        assert area is not None and not area.is_expanded
+        await pilot.click(FrameworkTree, offset=(6, 0))  # on the area's name, line 0
+        await pilot.pause()
+        assert area.is_expanded and app.focused is tree
+        await pilot.press("right", "right")  # onto the first section, opened: its items below
+        await pilot.click(FrameworkTree, offset=(12, 2))
+        await pilot.pause()
+        assert screen.editor.doel == files.item("visie-r1") and app.focused is screen.editor
+        await pilot.click(FrameworkTree, offset=(6, 0))
+        await pilot.pause()
+        assert not area.is_expanded
 
 
 async def test_search_without_accents_finds_the_item_and_focuses_the_tree(

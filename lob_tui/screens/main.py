@@ -230,10 +230,10 @@ class MainScreen(FilterMixin, PanesMixin, ConflictMixin, Screen[None]):
 
     @on(Tree.NodeSelected)
     def _selected(self, event: Tree.NodeSelected[Knoop]) -> None:
-        """Enter: write the note of an item or section; open or close an area."""
+        """Enter or a click: write the note of an item or section; a click opens or closes
+        an area (Enter does that in the tree)."""
         if isinstance(event.node.data, Aandachtsgebied):
-            self.framework_tree.grow(event.node)
-            event.node.toggle()
+            self.framework_tree.open_or_close(event.node)
         else:
             self.set_overview(False)  # the editor is under the overview
             self.editor.focus()

@@ -61,6 +61,10 @@ def label_of(knoop: Knoop, notities: Notities) -> Text:
     return item_label(knoop, notities)
 
 
+def _on_area(node: TreeNode[Knoop] | None) -> bool:
+    return node is not None and isinstance(node.data, Aandachtsgebied)
+
+
 _STATUS = Binding.Group("Status", compact=True)
 """The four status keys share one place in the footer; the help screen names each."""
 
@@ -92,12 +96,20 @@ class FrameworkTree(Tree[Knoop]):
             show=False,
             id="ouder-volgende",
         ),
+        # One Enter, two meanings: check_action leaves the footer the one that applies here.
         Binding(
             "enter",
-            "select_cursor",
+            "write_note",
             "Notitie",
-            tooltip="op een aandachtsgebied: open of dicht",
+            tooltip="bij een item of onderdeel schrijven",
             id="schrijven",
+        ),
+        Binding(
+            "enter",
+            "open_or_close",
+            "Open of dicht",
+            tooltip="een aandachtsgebied",
+            id="gebied-klappen",
         ),
         Binding("1", "screen.set_status(1)", "Beheers ik", id="status-1", group=_STATUS),
         Binding("2", "screen.set_status(2)", "Wil ik ontwikkelen", id="status-2", group=_STATUS),
@@ -148,8 +160,31 @@ class FrameworkTree(Tree[Knoop]):
         before = self.cursor_node
         super().watch_cursor_line(previous_line, line)
         node = self.cursor_node
+        if _on_area(before) != _on_area(node):
+            self.refresh_bindings()  # Enter's word in the footer; most moves keep it
         if self._on_move is not None and previous_line != line and node not in (None, before):
             self._on_move(node)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Enter writes a note, except on an area, which it opens or closes."""
+        if action in ("write_note", "open_or_close"):
+            return _on_area(self.cursor_node) == (action == "open_or_close")
+        return True
+
+    def action_write_note(self) -> None:
+        """Enter on an item or section: the screen hears it as a selection, as a click."""
+        self.action_select_cursor()
+
+    def action_open_or_close(self) -> None:
+        """Enter on an area, at once: a ↓ typed right after it lands in the opened area."""
+        node = self.cursor_node
+        if node is not None:
+            self.open_or_close(node)
+
+    def open_or_close(self, node: TreeNode[Knoop]) -> None:
+        """Open a closed node, with its children, or close an open one."""
+        self.grow(node)
+        node.toggle()
 
     def show_areas(self, gebieden: Iterable[Aandachtsgebied]) -> None:
         """Show these areas, collapsed; their sections come when they are opened.
