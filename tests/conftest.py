@@ -146,8 +146,8 @@ def notified(wait_until: WaitUntil) -> Notified:
 
 
 def render_text(widget: Widget) -> str:
-    """What a widget shows on screen now, as plain text lines."""
-    width, height = widget.size
+    """What a widget shows on screen now, as plain text lines, its padding included."""
+    width, height = widget.region.size
     strips = widget.render_lines(Region(0, 0, width, height))
     return "\n".join(strip.text.rstrip() for strip in strips)
 

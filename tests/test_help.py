@@ -1,11 +1,15 @@
-"""The help screen's key table, built from the app's own bindings."""
+"""The help screen: its key table, built from the app's own bindings, and its paths."""
 
 from __future__ import annotations
 
-from conftest import AppFiles
-from textual.binding import Binding
+from dataclasses import replace
+from pathlib import Path
 
-from lob_tui.screens.help import KEY_COLUMN, key_names, key_table
+from conftest import AppFiles, render_text
+from textual.binding import Binding
+from textual.widgets import Static
+
+from lob_tui.screens.help import KEY_COLUMN, HelpScreen, key_names, key_table
 
 
 def _rows(table: str) -> list[str]:
@@ -53,3 +57,18 @@ def test_a_tooltip_follows_the_description() -> None:
     enter = Binding("enter", "select", "Notitie", tooltip="op een aandachtsgebied: open of dicht")
     rows = _rows(key_table([("Boom", [enter])]).plain)
     assert rows[0].endswith("Notitie (op een aandachtsgebied: open of dicht)")
+
+
+async def test_a_long_notes_path_wraps_under_itself(files: AppFiles, tmp_path: Path) -> None:
+    """A path wider than the help box goes on indented, not from the box's left edge."""
+    deep = tmp_path / ("map-met-een-lange-naam-" * 4) / "notities-decaan-slb-coordinator.toml"
+    app = replace(files, notes=deep).app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        path = app.screen.query(".help-body").first(Static)
+        lines = render_text(path).splitlines()
+        assert len(lines) > 1
+        assert all(line.startswith("  ") and line.strip() for line in lines)
+        assert "".join(line.strip() for line in lines) == str(deep)

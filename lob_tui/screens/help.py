@@ -82,14 +82,14 @@ def key_table(sections: Sequence[Section]) -> Text:
 
 
 def legend() -> Text:
-    """What the marks in the tree mean."""
-    text = Text("Tekens in de boom\n", style="bold underline", end="")
+    """What the marks in the tree mean, a row each (the screen indents them)."""
+    text = Text(end="")
     for status, mark in STATUS_MARKS.items():
-        text.append(f"  {mark}  {status.value} (toets {status.toets})\n")
-    text.append(f"  {NO_STATUS_MARK}  nog geen status (toets 0 wist de status)\n")
-    text.append(f"  {NOTE_MARK}  er staat een notitie bij\n")
-    text.append("  4/7  zoveel items hebben een status of notitie, van het totaal\n")
-    text.append(f"  Balken (o, en bij een aandachtsgebied): {overview.legend()}\n")
+        text.append(f"{mark}  {status.value} (toets {status.toets})\n")
+    text.append(f"{NO_STATUS_MARK}  nog geen status (toets 0 wist de status)\n")
+    text.append(f"{NOTE_MARK}  er staat een notitie bij\n")
+    text.append("4/7  zoveel items hebben een status of notitie, van het totaal\n")
+    text.append(f"Balken (o, en bij een aandachtsgebied): {overview.legend()}\n")
     assert len(STATUS_MARKS) == len(Status)
     return text
 
@@ -111,22 +111,27 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(classes="dialog-box help-box"):
             yield Static("Hulp bij lob-tui (Esc sluit)", classes="dialog-title")
             with VerticalScroll(id="help-scroll"):
-                yield Static(self._files(), id="help-files")
-                yield Static(legend(), id="help-legend")
+                yield from self._files()
+                yield Static(Text("Tekens in de boom", style="bold underline"), id="help-legend")
+                yield Static(legend(), classes="help-body")
                 yield Static(key_table(self.sections), id="help-keys")
                 yield Static(EDITING, id="help-editing")
 
-    def _files(self) -> Text:
-        text = Text("Je notities staan in\n", style="bold underline", end="")
-        text.append_text(literal(f"  {self.notes_path}\n"))
-        text.append("Instellingen (thema, laatste plek)\n", style="bold underline")
-        text.append_text(literal(f"  {self.settings_path}\n\n"))
-        text.append(
+    def _files(self) -> ComposeResult:
+        """Where the files are, each path indented: one too long for the box wraps under
+        itself, not from the box's edge."""
+        for heading, path in (
+            ("Je notities staan in", self.notes_path),
+            ("Instellingen (thema, laatste plek)", self.settings_path),
+        ):
+            yield Static(Text(heading, style="bold underline"))
+            yield Static(literal(str(path)), classes="help-body")
+        privacy = Text(
             "Schrijf geen namen van leerlingen in je notities. lob-tui bewaart alles alleen op "
-            "deze computer en bewaart vanzelf, kort nadat je stopt met typen.\n",
+            "deze computer en bewaart vanzelf, kort nadat je stopt met typen.",
             style="italic",
         )
-        return text
+        yield Static(privacy, id="help-privacy")
 
     def action_close(self) -> None:
         """Close the help screen."""
