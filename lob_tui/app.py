@@ -31,6 +31,7 @@ from lob_tui.widgets.literal import tell
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.timer import Timer
 
     from lob_tui.framework import Raamwerk, Rol
     from lob_tui.instance import InstanceLock
@@ -107,7 +108,8 @@ class LobApp(App[int]):
     ) -> None:
         super().__init__()
         self.timing = timing
-        """The autosave's waits; None: those for people (``autosave.FOR_PEOPLE``)."""
+        """The waits before writing; None: those for people (``autosave.FOR_PEOPLE``)."""
+        self._position_timer: Timer | None = None
         self.protect = protect
         self.crash_message: str | None = None
         self.raamwerk = raamwerk
@@ -194,14 +196,12 @@ class LobApp(App[int]):
         path = read.store.path
         self._take_lock(path)
         start = self.instellingen.laatste_van(path)
+        timing = self.timing or FOR_PEOPLE
         self.main = MainScreen(
-            self.raamwerk,
-            rol,
-            read.store,
-            read.notities,
-            start=start,
-            timing=self.timing or FOR_PEOPLE,
+            self.raamwerk, rol, read.store, read.notities, start=start, timing=timing
         )
+        if self._position_timer is None:
+            self._position_timer = self.set_interval(timing.remember, self._remember_position)
         return self.main
 
     def _take_lock(self, path: Path) -> None:
@@ -399,6 +399,21 @@ class LobApp(App[int]):
 
     def _remember_theme(self) -> None:
         self.instellingen.thema = self.theme
+        self.run_worker(self._write_settings, thread=True, group="instellingen", exclusive=True)
+
+    def _remember_position(self) -> None:
+        """Keep the cursor's node in the settings once it has moved, while the app runs.
+
+        Quitting writes it too; this is for a lob-tui that is killed (``kill -9``,
+        a crashed terminal), which then reopens where it was a moment before. A look
+        every few seconds costs the keys nothing; a write follows only a move.
+        """
+        main = self.main
+        if main is None or main.position is None:
+            return
+        if self.instellingen.laatste_van(main.notes_path) == main.position:
+            return
+        self.instellingen.onthoud(main.notes_path, main.position)
         self.run_worker(self._write_settings, thread=True, group="instellingen", exclusive=True)
 
     def _save_settings(self, main: MainScreen) -> None:

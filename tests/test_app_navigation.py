@@ -10,8 +10,10 @@ from textual import events
 from textual.command import CommandPalette
 from textual.widgets import Input, OptionList
 
+from lob_tui import settings
 from lob_tui.framework import Aandachtsgebied, Item, Sectie, parse_raamwerk
 from lob_tui.notes import Status
+from lob_tui.screens.autosave import Timing
 from lob_tui.screens.help import HelpScreen
 from lob_tui.screens.main import MainScreen
 from lob_tui.widgets.framework_tree import FrameworkTree, Knoop
@@ -402,6 +404,22 @@ async def test_the_last_node_is_restored_per_notes_file(files: AppFiles) -> None
         assert screen.current == files.rol.item("samenwerking-d3")
         tree = screen.query_one(FrameworkTree)
         assert tree.cursor_node is not None and tree.cursor_node.data == screen.current
+
+
+async def test_the_node_is_kept_in_the_settings_while_the_app_runs(
+    files: AppFiles, wait_until: WaitUntil
+) -> None:
+    """Written a moment after a move, without quitting: a killed app reopens there too."""
+    app = files.app(timing=Timing(delay=0.1, retry=0.3, remember=0.1))
+    async with app.run_test(size=SIZE) as pilot:
+
+        def kept() -> str | None:
+            return settings.load(files.settings).laatste_van(files.notes)
+
+        for item_id in ("organisatie-r2", "samenwerking-d3"):
+            await jump(pilot, files.item(item_id))
+            await wait_until(pilot, lambda want=f"item:{item_id}": kept() == want)
+        assert app.is_running
 
 
 async def test_space_opens_and_closes_and_ctrl_c_says_how_to_quit(

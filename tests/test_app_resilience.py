@@ -17,8 +17,9 @@ import pytest
 from conftest import QUICK, AppFiles
 from terminal import Terminal
 
-from lob_tui import notes
+from lob_tui import notes, settings
 from lob_tui.app import EXIT_CRASH, create_app
+from lob_tui.screens.autosave import REMEMBER
 from lob_tui.screens.main import MainScreen
 
 ALUMNI = "visie-d4"  # "Maakt gebruik van ervaringen alumni"
@@ -67,6 +68,19 @@ def test_kill_9_loses_nothing_typed_more_than_two_seconds_before(
     terminal.wait()
 
     assert _saved_note(tmp_path / "notities.toml") == "blijft"
+
+
+def test_kill_9_reopens_where_the_cursor_was_seconds_before(
+    terminal: Terminal, tmp_path: Path
+) -> None:
+    terminal.type("/alumni\r")
+    terminal.wait_for("Maakt gebruik van ervaringen alumni")
+    time.sleep(REMEMBER + 1.0)
+    terminal.signal(signal.SIGKILL)
+    terminal.wait()
+
+    kept = settings.load(tmp_path / "config" / "lob-tui" / "instellingen.toml")
+    assert kept.laatste_van(tmp_path / "notities.toml") == f"item:{ALUMNI}"
 
 
 async def test_a_bug_saves_the_notes_writes_a_report_and_says_so_in_dutch(

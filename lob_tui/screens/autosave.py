@@ -34,13 +34,17 @@ DELAY = 1.0
 RETRY = 3.0
 """Seconds between attempts after a failed save."""
 
+REMEMBER = 2.0
+"""Seconds between two looks at where the cursor is, to keep it in the settings."""
+
 
 @dataclass(frozen=True)
 class Timing:
-    """How long the autosave waits; tests and benchmarks may want it quicker."""
+    """How long the app waits before it writes; tests and benchmarks may want it quicker."""
 
     delay: float = DELAY
     retry: float = RETRY
+    remember: float = REMEMBER
 
 
 FOR_PEOPLE = Timing()
