@@ -54,9 +54,9 @@ def test_the_apps_own_keys_never_run_into_their_description(files: AppFiles) -> 
 
 
 def test_a_tooltip_follows_the_description() -> None:
-    enter = Binding("enter", "select", "Notitie", tooltip="op een aandachtsgebied: open of dicht")
+    enter = Binding("enter", "open_or_close", "Open of dicht", tooltip="een aandachtsgebied")
     rows = _rows(key_table([("Boom", [enter])]).plain)
-    assert rows[0].endswith("Notitie (op een aandachtsgebied: open of dicht)")
+    assert rows[0].endswith("Open of dicht (een aandachtsgebied)")
 
 
 async def test_a_long_notes_path_wraps_under_itself(files: AppFiles, tmp_path: Path) -> None:
