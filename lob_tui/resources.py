@@ -9,7 +9,7 @@ creates a folder or reads a file: that waits until something is saved.
 
 platformdirs is imported only by the two functions that ask it: it brings
 ``tempfile``, ``shutil`` and ``random`` along (about 10 ms), which ``check``
-and an export with ``--notes`` never need.
+and ``export`` with ``--notes`` never need.
 """
 
 from __future__ import annotations

@@ -3,7 +3,9 @@
 A good framework gets a summary (roles, areas, items per section, sources
 used). A framework file that is missing, not UTF-8 or full of mistakes gets
 one Dutch line per problem on stderr, each with the file and its line, and no
-traceback. Wrong usage exits 2 (argparse's SystemExit); ``--version`` works.
+traceback. The notes file (``--notes``, or the role's own) is read as the app
+reads it: what it holds, or its first problem with file and line. Wrong usage
+exits 2 (argparse's SystemExit); ``--version`` works.
 """
 
 from __future__ import annotations
@@ -12,9 +14,20 @@ import re
 from pathlib import Path
 
 import pytest
-from test_framework import GELDIG, line_of
+from test_framework import GELDIG, TWEEDE_ROL, line_of
 
-from lob_tui import __version__, cli
+from lob_tui import __version__, cli, notes
+from lob_tui.notes import Notities, Status
+
+ROL = "decaan-slb-coordinator"
+
+
+@pytest.fixture(autouse=True)
+def own_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Without --notes, check reads the role's file in the data folder: a private one here."""
+    folder = tmp_path / "gegevens"
+    monkeypatch.setenv("XDG_DATA_HOME", str(folder))
+    return folder / "lob-tui"
 
 
 def check(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -143,7 +156,7 @@ def test_help_is_in_dutch(capsys: pytest.CaptureFixture[str]) -> None:
         cli.main(["check", "--help"])
     assert end.value.code == 0
     out = capsys.readouterr().out
-    assert "Controleer een raamwerkbestand" in out and "gebruik:" in out
+    assert "Controleer het raamwerkbestand en je notitiebestand" in out and "gebruik:" in out
 
 
 def test_check_piped_into_a_reader_that_stops_early_is_no_error() -> None:
@@ -166,3 +179,87 @@ def test_check_piped_into_a_reader_that_stops_early_is_no_error() -> None:
         os.close(write_end)
     assert check.returncode == 0
     assert b"Traceback" not in check.stderr
+
+
+def write_notes(path: Path, notities: Notities) -> str:
+    text = notes.dumps(notities)
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def test_check_reads_the_roles_own_notes_file_and_says_what_it_holds(
+    own_data_folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = check(capsys)
+    assert code == 0
+    assert f"Notities: {own_data_folder / f'notities-{ROL}.toml'} bestaat nog niet" in out
+
+    notities = Notities(ROL)
+    notities.set_status("visie-r1", Status.BEHEERS_IK)
+    notities.set_status("visie-d4", Status.BESPREKEN)
+    notities.set_tekst("visie-d4", "Alumni [bold]uitnodigen[/]")
+    notities.set_veld("visie-en-advies/rolbeschrijvingen", "Eerst overleggen")
+    own_data_folder.mkdir(parents=True)
+    write_notes(own_data_folder / f"notities-{ROL}.toml", notities)
+    code, out, err = check(capsys)
+    assert code == 0 and err == ""
+    assert "items met een status: 2, met een notitie: 1; aandachtsvelden ingevuld: 1" in out
+    assert out.endswith("In orde.\n")
+
+
+def test_check_of_a_notes_file_with_a_mistake_names_its_line_and_leaves_it_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "notities.toml"
+    notities = Notities(ROL)
+    notities.set_status("visie-r1", Status.BEHEERS_IK)
+    text = write_notes(path, notities).replace('"beheers ik"', '"beheerst"')
+    path.write_text(text, encoding="utf-8")
+
+    code, out, err = check(capsys, "--notes", str(path))
+    assert code == 1 and "In orde." not in out
+    assert err.startswith(f"lob-tui: {path}, regel {line_of(text, 'beheerst')}: ")
+    assert "'beheers ik'" in err  # what would be right
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_check_of_notes_with_a_toml_error_exits_1_after_the_frameworks_summary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "notities.toml"
+    path.write_bytes(b'schema = 1\nrol = "decaan-slb-coordinator"\n[items.visie-d4\n')
+    code, out, err = check(capsys, "--notes", str(path))
+    assert code == 1
+    assert "38 items" in out and "In orde." not in out
+    assert err.startswith(f"lob-tui: {path}, regel 3: geen geldige TOML")
+
+
+def test_check_names_notes_on_ids_the_framework_lacks_shown_inert(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Such notes are kept, not an error; an id from the file cannot steer the terminal."""
+    path = tmp_path / "notities.toml"
+    notities = Notities(ROL)
+    notities.set_tekst("weg\x1b[2J", "Van een oud raamwerk")
+    write_notes(path, notities)
+    code, out, _ = check(capsys, "--notes", str(path))
+    assert code == 0 and "\x1b" not in out
+    assert "let op: 1 notitie(s) bij items of onderdelen die niet in dit raamwerk staan" in out
+    assert "weg\N{SYMBOL FOR ESCAPE}[2J" in out and out.endswith("In orde.\n")
+
+
+def test_check_with_several_roles_needs_a_role_for_the_notes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    framework = tmp_path / "raamwerk.toml"
+    framework.write_text(GELDIG + TWEEDE_ROL, encoding="utf-8")
+    code, out, _ = check(capsys, "--framework", str(framework))
+    assert code == 0 and "Notities: niet gecontroleerd; kies een rol met --role" in out
+
+    notes_file = tmp_path / "notities.toml"
+    code, _, err = check(capsys, "--framework", str(framework), "--notes", str(notes_file))
+    assert code == 1 and "kies er een met --role (rol, rol-2)" in err
+    code, out, _ = check(
+        capsys, "--framework", str(framework), "--notes", str(notes_file), "--role", "rol-2"
+    )
+    assert code == 0 and f"Notities: {notes_file} bestaat nog niet" in out

@@ -12,9 +12,11 @@ each is milliseconds of a command measured against the bare imports it needs.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -46,9 +48,15 @@ NO_UI = (
 )
 
 
+# A data folder that does not exist: ``check`` without --notes looks there for the
+# role's notes file, and must not meet whatever the machine's user has.
+NO_DATA = Path(tempfile.gettempdir()) / f"lob-tui-geen-gegevens-{os.getpid()}"
+
+
 def run(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "XDG_DATA_HOME": str(NO_DATA), "XDG_CONFIG_HOME": str(NO_DATA)}
     return subprocess.run(
-        [sys.executable, *args], capture_output=True, text=True, cwd=ROOT, timeout=60
+        [sys.executable, *args], capture_output=True, text=True, cwd=ROOT, timeout=60, env=env
     )
 
 
@@ -115,10 +123,15 @@ def test_export_with_notes_loads_nothing_it_does_not_use(tmp_path: Path, fmt: st
     assert (tmp_path / "overzicht").read_text(encoding="utf-8")
 
 
-def test_check_loads_nothing_it_does_not_use() -> None:
+def test_check_with_notes_loads_nothing_it_does_not_use(tmp_path: Path) -> None:
+    """As measured: with --notes given, the data folder is not looked up (platformdirs)."""
+    notes_path = tmp_path / "notities.toml"
+    notities = Notities(ROL_ID)
+    notities.set_tekst("visie-r1", "een notitie")
+    notes_path.write_text(notes.dumps(notities), encoding="utf-8")
     wrapper = (
         "import runpy, sys\n"
-        "sys.argv = ['lob_tui', 'check']\n"
+        f"sys.argv = ['lob_tui', 'check', '--notes', {str(notes_path)!r}]\n"
         "try:\n"
         "    runpy.run_module('lob_tui', run_name='__main__', alter_sys=True)\n"
         "except SystemExit as end:\n"

@@ -14,7 +14,13 @@ from pathlib import Path
 
 from lob_tui.commands.output import refuse_own_files, to_stdout
 from lob_tui.commands.parsing import EXIT_OK, Subcommands, add_common
-from lob_tui.commands.selection import framework_path, load_framework, notes_path, require_role
+from lob_tui.commands.selection import (
+    framework_path,
+    load_framework,
+    notes_path,
+    require_role,
+    unknown_notes,
+)
 from lob_tui.export_plan import FORMATEN
 from lob_tui.filters import STATUS_KEUZES
 from lob_tui.framework import Rol
@@ -145,14 +151,6 @@ def export_target(output: str | None, pad: Path, formaat: str, datum: date) -> P
 
 def warn_unknown(notities: Notities, rol: Rol) -> None:
     """Notes on items the framework no longer has are kept, but are not in the overview."""
-    from lob_tui.export_literal import visible
-
-    sectie_ids = [s.id for gebied in rol.aandachtsgebieden for s in gebied.secties]
-    onbekend = notities.onbekend((i.id for i in rol.items()), sectie_ids)
+    onbekend = unknown_notes(notities, rol)
     if onbekend:
-        ids = ", ".join(visible(i).replace("\n", " ") for i in onbekend)
-        print(
-            f"lob-tui: let op: {len(onbekend)} notitie(s) bij items of onderdelen die niet in "
-            f"dit raamwerk staan, staan niet in het overzicht: {ids}",
-            file=sys.stderr,
-        )
+        print(f"lob-tui: let op: {onbekend}. Ze staan niet in het overzicht.", file=sys.stderr)

@@ -13,6 +13,7 @@ from pathlib import Path
 from lob_tui import resources
 from lob_tui.errors import LobFout, Probleem
 from lob_tui.framework import Raamwerk, Rol, load_raamwerk
+from lob_tui.notes import Notities
 
 
 def framework_path(args: argparse.Namespace) -> Path:
@@ -50,3 +51,21 @@ def notes_path(args: argparse.Namespace, rol: Rol) -> Path:
     """The notes file the options select for this role."""
     path: Path | None = getattr(args, "notes", None)
     return path.expanduser() if path else resources.default_notes_path(rol.id)
+
+
+def unknown_notes(notities: Notities, rol: Rol) -> str:
+    """Which notes are on ids the role does not have (kept in the file), in words; "" if none.
+
+    The ids come from the notes file, so they are made visible: an id holding an
+    escape sequence must not steer the user's terminal.
+    """
+    from lob_tui.export_literal import visible
+
+    sectie_ids = [s.id for gebied in rol.aandachtsgebieden for s in gebied.secties]
+    onbekend = notities.onbekend((i.id for i in rol.items()), sectie_ids)
+    if not onbekend:
+        return ""
+    ids = ", ".join(visible(i).replace("\n", " ") for i in onbekend)
+    return (
+        f"{len(onbekend)} notitie(s) bij items of onderdelen die niet in dit raamwerk staan: {ids}"
+    )
