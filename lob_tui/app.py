@@ -422,10 +422,13 @@ class LobApp(App[int]):
         self._write_settings()
 
     def _write_settings(self) -> None:
+        """Write the settings; a failure is told once after the app closes, however often
+        the position is written (settings are worth a warning, never a dialog)."""
         try:
             settings.save(self.instellingen, self.settings_path)
         except LobFout as fout:
-            self.warnings.append(str(fout.eerste))
+            if str(fout.eerste) not in self.warnings:
+                self.warnings.append(str(fout.eerste))
 
 
 def create_app(

@@ -3,6 +3,7 @@ the palette's jump, the help screen, and coming back where you left off."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from conftest import SIZE, AppFiles, Notified, WaitUntil, jump, main_screen
@@ -420,6 +421,26 @@ async def test_the_node_is_kept_in_the_settings_while_the_app_runs(
             await jump(pilot, files.item(item_id))
             await wait_until(pilot, lambda want=f"item:{item_id}": kept() == want)
         assert app.is_running
+
+
+async def test_settings_that_cannot_be_written_are_told_once(
+    files: AppFiles, tmp_path: Path, wait_until: WaitUntil
+) -> None:
+    """The position is written every few seconds; a settings folder that refuses it must
+    not pile up one warning per move for the end of the session."""
+    (tmp_path / "geen-map").write_text("een bestand, geen map", encoding="utf-8")
+    blocked = replace(files, settings=tmp_path / "geen-map" / "instellingen.toml")
+    app = blocked.app(timing=Timing(delay=0.1, retry=0.3, remember=0.05))
+    async with app.run_test(size=SIZE) as pilot:
+        for item_id in ("organisatie-r2", "samenwerking-d3", "visie-r1"):
+            await jump(pilot, files.item(item_id))
+            await wait_until(
+                pilot,
+                lambda want=f"item:{item_id}": app.instellingen.laatste_van(files.notes) == want,
+            )
+            await app.workers.wait_for_complete()
+        await pilot.press("ctrl+q")
+    assert len(app.warnings) == 1 and "instellingen niet bewaard" in app.warnings[0]
 
 
 async def test_space_opens_and_closes_and_ctrl_c_says_how_to_quit(
