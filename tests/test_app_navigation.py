@@ -440,7 +440,10 @@ async def test_settings_that_cannot_be_written_are_told_once(
             )
             await app.workers.wait_for_complete()
         await pilot.press("ctrl+q")
-    assert len(app.warnings) == 1 and "instellingen niet bewaard" in app.warnings[0]
+    assert app.warnings == [
+        f"{blocked.settings}: instellingen niet bewaard: {tmp_path / 'geen-map'} is een "
+        "bestand, geen map"
+    ]
 
 
 async def test_space_opens_and_closes_and_ctrl_c_says_how_to_quit(

@@ -89,6 +89,20 @@ def test_settings_round_trip_and_remember_per_notes_file(tmp_path: Path) -> None
     assert path.stat().st_mode & 0o777 == 0o600
 
 
+def test_settings_that_cannot_be_written_say_why_in_dutch(tmp_path: Path) -> None:
+    taken = tmp_path / "config"
+    taken.write_text("een bestand waar de map zou komen")
+    with pytest.raises(LobFout) as folder_is_a_file:
+        settings.save(settings.Instellingen(thema="nord"), taken / "instellingen.toml")
+    assert str(folder_is_a_file.value).endswith(f"{taken} is een bestand, geen map")
+    with pytest.raises(LobFout) as file_on_the_way:
+        settings.save(settings.Instellingen(), taken / "lob-tui" / "instellingen.toml")
+    assert str(file_on_the_way.value).endswith(
+        f"een deel van {taken / 'lob-tui'} is een bestand, geen map"
+    )
+    assert taken.read_text() == "een bestand waar de map zou komen"
+
+
 def test_a_broken_settings_file_is_reported_in_dutch(tmp_path: Path) -> None:
     path = tmp_path / "instellingen.toml"
     path.write_text("thema = \n")
