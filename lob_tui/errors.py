@@ -67,6 +67,7 @@ _LEESREDENEN = {
     errno.ENOENT: "het bestand bestaat niet",
     errno.EIO: "de schijf gaf een leesfout",
     errno.ELOOP: "een symbolische koppeling die in een kring naar zichzelf verwijst",
+    errno.ENOTDIR: "een deel van het pad is een bestand, geen map",
 }
 
 

@@ -16,7 +16,7 @@ from typing import Any
 import tomli_w
 
 from lob_tui.atomic import write_atomic
-from lob_tui.errors import LobFout, Probleem
+from lob_tui.errors import LobFout, Probleem, describe_read_error
 
 MAX_NOTES_FILES = 50
 """How many notes files keep their last position; the oldest are forgotten first."""
@@ -57,8 +57,9 @@ def load(path: Path) -> Instellingen:
     except FileNotFoundError:
         return Instellingen()
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        reden = describe_read_error(error) if isinstance(error, OSError) else str(error)
         raise LobFout(
-            Probleem(path, f"instellingen niet gelezen ({error}); de standaard wordt gebruikt")
+            Probleem(path, f"instellingen niet gelezen ({reden}); de standaard wordt gebruikt")
         ) from None
     return Instellingen(_text(data.get("thema")), _positions(data.get("laatste")))
 

@@ -136,3 +136,11 @@ async def test_notes_for_unknown_ids_are_reported_and_kept(
         screen.editor.load_text("bekend, en meer")
         await wait_until(pilot, lambda: files.saved_note("visie-r1") == "bekend, en meer")
     assert files.saved_note("verdwenen-item") == "nog steeds van mij"
+
+
+def test_settings_that_cannot_be_read_say_why_in_dutch(tmp_path: Path) -> None:
+    taken = tmp_path / "config"
+    taken.write_text("een bestand waar de map zou komen")
+    with pytest.raises(LobFout) as unreadable:
+        settings.load(taken / "instellingen.toml")
+    assert "(een deel van het pad is een bestand, geen map)" in str(unreadable.value)
