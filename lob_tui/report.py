@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lob_tui import notes
-from lob_tui.errors import NotitieFout, Probleem
+from lob_tui.errors import NotitieFout, Probleem, describe_read_error
 from lob_tui.framework import Raamwerk, Rol
 
 
@@ -53,7 +53,7 @@ def _read(path: Path) -> bytes:
     except IsADirectoryError:
         melding = "dit is een map, geen notitiebestand"
     except OSError as error:
-        melding = f"kan het bestand niet lezen ({error.strerror or error})"
+        melding = f"kan het bestand niet lezen ({describe_read_error(error)})"
     raise NotitieFout(Probleem(path, melding))
 
 

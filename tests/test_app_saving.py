@@ -252,8 +252,12 @@ def test_edit_externally_uses_a_private_file_and_drops_the_final_newline(
 def test_edit_externally_reports_a_failing_editor(tmp_path: Path) -> None:
     with pytest.raises(LobFout, match="foutcode 3"):
         edit_externally("oud", ["sh", "-c", "exit 3", "editor"])
-    with pytest.raises(LobFout, match="start niet"):
+    with pytest.raises(LobFout, match=r"start niet \(niet gevonden\)"):
         edit_externally("oud", [str(tmp_path / "geen-editor")])
+    not_runnable = tmp_path / "geen-programma"
+    not_runnable.write_text("gewone tekst")
+    with pytest.raises(LobFout, match=r"start niet \(geen toestemming om het te starten\)"):
+        edit_externally("oud", [str(not_runnable)])
 
 
 @contextlib.contextmanager

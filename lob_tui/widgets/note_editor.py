@@ -23,7 +23,7 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import TextArea
 
-from lob_tui.errors import LobFout
+from lob_tui.errors import LobFout, describe_read_error
 from lob_tui.framework import Item, Sectie
 from lob_tui.widgets.fixed_size import FixedSizeScrollView
 from lob_tui.widgets.literal import visible
@@ -117,7 +117,7 @@ def _run(command: list[str], path: Path) -> None:
         result = subprocess.run([*command, str(path)], check=False)
     except OSError as error:
         raise LobFout(
-            f"de editor '{command[0]}' start niet ({error.strerror}); "
+            f"de editor '{command[0]}' start niet ({_why_not_started(error)}); "
             "stel $VISUAL of $EDITOR in op een editor die er is"
         ) from None
     if result.returncode != 0:
@@ -133,3 +133,12 @@ def _read_utf8(path: Path) -> str:
         raise LobFout(
             "de editor bewaarde tekst die geen UTF-8 is; de notitie is niet veranderd"
         ) from None
+
+
+def _why_not_started(error: OSError) -> str:
+    """Why a program did not start, in Dutch for the usual reasons."""
+    if isinstance(error, FileNotFoundError):
+        return "niet gevonden"
+    if isinstance(error, PermissionError):
+        return "geen toestemming om het te starten"
+    return describe_read_error(error)
