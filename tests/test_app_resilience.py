@@ -83,6 +83,26 @@ def test_kill_9_reopens_where_the_cursor_was_seconds_before(
     assert kept.laatste_van(tmp_path / "notities.toml") == f"item:{ALUMNI}"
 
 
+def test_an_editor_that_will_not_start_leaves_the_app_answering(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual gives the terminal back after ``suspend()`` only when its block ends
+    normally: a missing $EDITOR must not leave lob-tui frozen on a blank screen."""
+    monkeypatch.setenv("EDITOR", str(tmp_path / "geen-editor"))
+    monkeypatch.delenv("VISUAL", raising=False)
+    term = Terminal(["--notes", str(tmp_path / "notities.toml")], tmp_path)
+    try:
+        term.wait_for("Alles bewaard")
+        term.type("/alumni\r")
+        term.wait_for("Maakt gebruik van ervaringen alumni")
+        term.type("\x05")  # ctrl+e
+        term.wait_for("Notitie niet veranderd")  # the toast: the app draws again
+        term.type("\x11")  # ctrl+q
+        assert term.wait() == 0
+    finally:
+        term.close()
+
+
 async def test_a_bug_saves_the_notes_writes_a_report_and_says_so_in_dutch(
     files: AppFiles, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

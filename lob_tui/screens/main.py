@@ -344,13 +344,14 @@ class MainScreen(FilterMixin, PanesMixin, ConflictMixin, Screen[None]):
         self.commit_editor()
         try:
             with self.app.suspend():
-                tekst = edit_externally(self.editor.text, command)
+                outcome = _edit_outside(self.editor.text, command)
         except SuspendNotSupported:
             tell(self, "Deze terminal kan niet tijdelijk naar een editor.", severity="error")
             return
-        except LobFout as fout:
-            tell(self, fout.eerste.melding, title="Notitie niet veranderd", severity="error")
+        if isinstance(outcome, LobFout):
+            tell(self, outcome.eerste.melding, title="Notitie niet veranderd", severity="error")
             return
+        tekst = outcome
 
         # Loading fires TextArea.Changed, but commit now so the save need not wait for it.
         self.editor.load_text(tekst)
@@ -409,3 +410,16 @@ class MainScreen(FilterMixin, PanesMixin, ConflictMixin, Screen[None]):
     def position(self) -> str | None:
         """The current node's key, for the settings file."""
         return None if self.current is None else node_key(self.current)
+
+
+def _edit_outside(tekst: str, command: list[str]) -> str | LobFout:
+    """The text back from the user's editor, or why there is none.
+
+    Returned, not raised: Textual gives the terminal back to the app only when
+    the ``suspend()`` block around this ends normally, so an exception from an
+    editor that would not start left the app frozen on a blank screen.
+    """
+    try:
+        return edit_externally(tekst, command)
+    except LobFout as fout:
+        return fout
