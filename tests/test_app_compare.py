@@ -13,7 +13,7 @@ from textual.widgets import Input
 
 from lob_tui import notes
 from lob_tui.notes import Status
-from lob_tui.screens.compare_dialog import CompareDialog
+from lob_tui.screens.compare_dialog import CompareDialog, chosen_path
 
 Rendered = Callable[[Widget], str]
 
@@ -119,3 +119,29 @@ async def test_a_file_that_cannot_be_read_is_named_in_dutch_and_the_dialog_stays
 
         await pilot.press("escape")
         assert app.screen is screen and screen.ander is None
+
+
+def test_a_whole_path_typed_after_the_folder_counts_from_where_it_starts() -> None:
+    assert chosen_path("/home/sam/.local/share/lob-tui/anna.toml") == Path(
+        "/home/sam/.local/share/lob-tui/anna.toml"
+    )
+    assert chosen_path("/home/sam/.local/share/lob-tui//tmp/anna.toml") == Path("/tmp/anna.toml")
+    assert chosen_path("/home/sam/.local/share/lob-tui/~/anna.toml") == Path.home() / "anna.toml"
+    assert chosen_path("/a//b/~/c//d.toml ") == Path("/d.toml")
+    assert chosen_path("  ") is None
+
+
+async def test_typing_a_whole_path_after_the_filled_in_folder_opens_that_file(
+    files: AppFiles, tmp_path: Path, wait_until: WaitUntil
+) -> None:
+    path = colleague_file(files, tmp_path)
+    app = files.app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main_screen(app)
+        await pilot.press("v")
+        await pilot.pause()
+        field = app.screen.query_one(Input)
+        assert field.value == str(files.notes.parent) + "/"
+        field.insert_text_at_cursor(str(path))  # as typed: after the folder
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: screen.ander is not None)

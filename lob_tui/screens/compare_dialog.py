@@ -31,8 +31,17 @@ MAX_PROBLEMS = 3
 
 
 def chosen_path(typed: str) -> Path | None:
-    """The path as typed, with ``~`` for the home folder; None when nothing was typed."""
+    """The path as typed, with ``~`` for the home folder; None when nothing was typed.
+
+    The field starts with the user's notes folder. A path typed after it that
+    begins anew, with ``/`` or ``~/`` (``…/lob-tui//tmp/a.toml``,
+    ``…/lob-tui/~/a.toml``), counts from there, as in Emacs's file prompts:
+    whoever types a whole path need not clear the folder first.
+    """
     typed = typed.strip()
+    restart = max(typed.rfind(os.sep + os.sep), typed.rfind(os.sep + "~" + os.sep))
+    if restart >= 0:
+        typed = typed[restart + 1 :]
     return Path(os.path.expanduser(typed)) if typed else None
 
 
@@ -60,7 +69,8 @@ class CompareDialog(ModalScreen[NotesFile | None]):
             yield Static("Vergelijken met een ander notitiebestand", classes="dialog-title")
             yield Static(
                 "Bijvoorbeeld je notities van vorig jaar, of die van een collega met "
-                "dezelfde rol. Het bestand wordt alleen gelezen, nooit veranderd.",
+                "dezelfde rol. Het bestand wordt alleen gelezen, nooit veranderd. Typ een "
+                "naam achter de map, of een heel pad: wat met / of ~/ begint, telt vanaf daar.",
                 classes="dialog-text",
             )
             yield Input(
