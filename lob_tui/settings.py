@@ -53,15 +53,33 @@ def load(path: Path) -> Instellingen:
     caller reports it and goes on with the defaults.
     """
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes()
     except FileNotFoundError:
         return Instellingen()
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        reden = describe_read_error(error) if isinstance(error, OSError) else str(error)
-        raise LobFout(
-            Probleem(path, f"instellingen niet gelezen ({reden}); de standaard wordt gebruikt")
-        ) from None
+    except OSError as error:
+        raise _unreadable(Probleem(path, describe_read_error(error))) from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        data = _parse_slowly(raw, path)
     return Instellingen(_text(data.get("thema")), _positions(data.get("laatste")))
+
+
+def _parse_slowly(raw: bytes, path: Path) -> dict[str, Any]:
+    """The settings through lob-tui's own TOML reading, which says in Dutch on which line
+    a file is wrong (and drops a byte order mark); loaded only when it is needed."""
+    from lob_tui import tomlfile
+
+    text = tomlfile.decode_utf8(raw, path)
+    parsed = text if isinstance(text, Probleem) else tomlfile.parse(text, path)
+    if isinstance(parsed, Probleem):
+        raise _unreadable(parsed) from None
+    return parsed
+
+
+def _unreadable(probleem: Probleem) -> LobFout:
+    melding = f"instellingen niet gelezen ({probleem.melding}); de standaard wordt gebruikt"
+    return LobFout(probleem._replace(melding=melding))
 
 
 def _text(value: Any) -> str | None:

@@ -103,11 +103,23 @@ def test_settings_that_cannot_be_written_say_why_in_dutch(tmp_path: Path) -> Non
     assert taken.read_text() == "een bestand waar de map zou komen"
 
 
-def test_a_broken_settings_file_is_reported_in_dutch(tmp_path: Path) -> None:
+def test_a_broken_settings_file_is_reported_in_dutch_with_its_line(tmp_path: Path) -> None:
     path = tmp_path / "instellingen.toml"
-    path.write_text("thema = \n")
-    with pytest.raises(LobFout, match="instellingen niet gelezen"):
+    path.write_text('# lob-tui\nthema = "nord"\n[laatste\n')
+    with pytest.raises(LobFout) as broken:
         settings.load(path)
+    message = str(broken.value)
+    assert message.startswith(f"{path}, regel 3: instellingen niet gelezen (geen geldige TOML")
+    assert message.endswith("; de standaard wordt gebruikt")
+    path.write_bytes(b'thema = "caf\xe9"\n')
+    with pytest.raises(LobFout, match=r"regel 1: instellingen niet gelezen .*geen UTF-8"):
+        settings.load(path)
+
+
+def test_a_settings_file_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "instellingen.toml"
+    path.write_bytes('\ufeffthema = "nord"\n'.encode())
+    assert settings.load(path).thema == "nord"
 
 
 async def test_a_broken_settings_file_warns_and_the_app_goes_on(
