@@ -246,7 +246,8 @@ class LobApp(App[int]):
         if self._start_fout is None:
             return
         message = "\n".join(str(p) for p in self._start_fout.problemen)
-        message += "\n\nHet bestand is niet veranderd. Herstel het (of kies een ander met --notes)."
+        # Each problem already says the file was left as it was.
+        message += "\n\nHerstel het bestand, of kies een ander met --notes."
         from lob_tui.screens.dialogs import MessageDialog
 
         dialog = MessageDialog("Notitiebestand niet te lezen", message, button="Stoppen")

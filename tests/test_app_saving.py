@@ -195,7 +195,10 @@ async def test_an_unreadable_notes_file_is_shown_and_left_alone(files: AppFiles)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, MessageDialog)
-        assert str(files.notes) in app.screen.message
+        message = app.screen.message
+        assert f"{files.notes}, regel 3: geen geldige TOML" in message
+        assert message.count("niet veranderd") == 1  # said once, by the problem itself
+        assert message.endswith("Herstel het bestand, of kies een ander met --notes.")
         await pilot.press("enter")
         await pilot.pause()
     assert app.return_code == 1
