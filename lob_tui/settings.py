@@ -105,15 +105,7 @@ def save(instellingen: Instellingen, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         write_atomic(path, text.encode("utf-8"))
     except OSError as error:
-        raise LobFout(Probleem(path, f"instellingen niet bewaard: {_reden(error, path)}")) from None
+        from lob_tui.store import describe_os_error  # only now: the app's start skips it
 
-
-def _reden(error: OSError, path: Path) -> str:
-    """Why the settings could not be written, in Dutch."""
-    if isinstance(error, FileExistsError):  # from mkdir: a file has the folder's name
-        return f"{error.filename or path.parent} is een bestand, geen map"
-    if isinstance(error, NotADirectoryError):  # a file higher up on the way
-        return f"een deel van {path.parent} is een bestand, geen map"
-    from lob_tui.store import describe_os_error  # only now: the app's start skips it
-
-    return describe_os_error(error, path)
+        reden = describe_os_error(error, path)
+        raise LobFout(Probleem(path, f"instellingen niet bewaard: {reden}")) from None

@@ -69,7 +69,7 @@ def describe_os_error(error: OSError, path: Path) -> str:
         errno.EDQUOT: "je schijfquotum is op; maak ruimte vrij",
         errno.EROFS: f"{folder} staat op een alleen-lezen schijf; kies een andere plek",
         errno.ENOENT: f"de map {folder} bestaat niet (meer)",
-        errno.ENOTDIR: f"{folder} is geen map",
+        errno.ENOTDIR: f"een deel van {folder} is een bestand, geen map",
         errno.EISDIR: f"{path} is een map, geen bestand",
         errno.EIO: "de schijf meldt een schrijffout; controleer de schijf of de verbinding",
         errno.ENAMETOOLONG: "de bestandsnaam is te lang; kies een kortere",
@@ -77,6 +77,10 @@ def describe_os_error(error: OSError, path: Path) -> str:
         errno.EMFILE: "te veel open bestanden; sluit andere programma's",
         errno.ELOOP: f"{path} verwijst in een kring naar zichzelf (symbolische koppeling)",
     }
+    if isinstance(error, FileExistsError) and error.filename is not None:
+        taken = Path(error.filename)
+        if taken in (folder, *folder.parents):  # from mkdir: a file has the folder's name
+            return f"{taken} is een bestand, geen map"
     fallback = f"het besturingssysteem weigerde ({error.strerror or error})"
     return reasons.get(error.errno or 0, fallback)
 

@@ -25,7 +25,7 @@ import pytest
 from lob_tui import atomic, notes, prepare
 from lob_tui.errors import LobFout, NotitieFout
 from lob_tui.notes import Notities, Status, parse_bytes
-from lob_tui.store import ConflictFout, NotesStore, backup_path
+from lob_tui.store import ConflictFout, NotesStore, backup_path, describe_os_error
 
 ROL = "decaan-slb-coordinator"
 
@@ -464,3 +464,15 @@ def test_an_unreadable_notes_file_is_a_dutch_error_and_is_not_saved_over(
     with pytest.raises(NotitieFout, match="niet bewaard"):
         store.save(notes_with("x"), force=True)
     assert path.read_text(encoding="utf-8") == "schema = 1\n"
+
+
+def test_a_file_where_a_folder_should_be_is_named_as_such(tmp_path: Path) -> None:
+    """mkdir's errors name the file that is in the way; any other clash is not that."""
+    folder = tmp_path / "map" / "lob-tui"
+    path = folder / "notities.toml"
+    taken = FileExistsError(errno.EEXIST, "File exists", str(folder))
+    assert describe_os_error(taken, path) == f"{folder} is een bestand, geen map"
+    on_the_way = NotADirectoryError(errno.ENOTDIR, "Not a directory", str(folder))
+    assert describe_os_error(on_the_way, path) == f"een deel van {folder} is een bestand, geen map"
+    clash = FileExistsError(errno.EEXIST, "File exists", str(folder / ".notities.toml.tmp"))
+    assert describe_os_error(clash, path) == "het besturingssysteem weigerde (File exists)"
