@@ -400,7 +400,7 @@ class LobApp(App[int]):
 
     def _remember_theme(self) -> None:
         self.instellingen.thema = self.theme
-        self.run_worker(self._write_settings, thread=True, group="instellingen", exclusive=True)
+        self._write_settings_behind()
 
     def _remember_position(self) -> None:
         """Keep the cursor's node in the settings once it has moved, while the app runs.
@@ -415,6 +415,10 @@ class LobApp(App[int]):
         if self.instellingen.laatste_van(main.notes_path) == main.position:
             return
         self.instellingen.onthoud(main.notes_path, main.position)
+        self._write_settings_behind()
+
+    def _write_settings_behind(self) -> None:
+        """Write the settings on a thread: the theme and the position change while keys come."""
         self.run_worker(self._write_settings, thread=True, group="instellingen", exclusive=True)
 
     def _save_settings(self, main: MainScreen) -> None:
